@@ -1,0 +1,20 @@
+/** Loads the reference tables in reference/*.csv (verbatim copies of shared/reference) once. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseCsv } from './csv.ts';
+
+/** Folder of the vendored reference tables. */
+export const referenceDir = fileURLToPath(new URL('../../reference/', import.meta.url));
+
+const cache = new Map<string, Record<string, string>[]>();
+
+/** Rows of one reference table, e.g. `referenceTable('countries')`. */
+export function referenceTable(name: string): readonly Record<string, string>[] {
+  let rows = cache.get(name);
+  if (!rows) {
+    const file = `${referenceDir}${name}.csv`;
+    rows = parseCsv(readFileSync(file, 'utf8'), file);
+    cache.set(name, rows);
+  }
+  return rows;
+}
