@@ -93,6 +93,8 @@ export interface ClassifiedBy {
 
 /** One numbered (or unnumbered) paragraph of the body. */
 export interface Paragraph {
+  /** Free text between the previous paragraph and this one: dividers, headings ("---- SUMMARY ----"). */
+  readonly heading: string | null;
   readonly number: string | null; // "1", "3.A"; null for an unnumbered paragraph
   readonly marking: PortionMarking | null; // null when unmarked
   readonly text: string; // paragraph text without number and mark
@@ -121,6 +123,19 @@ export interface Cable {
   readonly summary: string | null;
   readonly paragraphs: readonly Paragraph[];
   readonly signers: readonly string[];
+  /**
+   * Small spacing hints recorded by the parser so that a parsed cable renders back byte for byte
+   * (e.g. a caption sharing the E.O. line, padding after `TAGS:`). Never a copy of the text:
+   * the renderer builds every line from the fields and only consults these for spacing choices.
+   * Absent on drafted cables, which render in canonical form.
+   */
+  readonly layout?: CableLayout;
+}
+
+/** Spacing hints, one part per half of the telegram; each half owns its own shape. */
+export interface CableLayout {
+  readonly header?: Readonly<Record<string, unknown>>;
+  readonly text?: Readonly<Record<string, unknown>>;
 }
 
 /** Result of parsing: whatever could be read, plus the issues found. Never throws. */
