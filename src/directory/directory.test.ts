@@ -29,3 +29,19 @@ test('one routing indicator can serve several posts', () => {
 test('folding matches the rule of countries.csv', () => {
   assert.equal(foldName('Côte d’Ivoire'), "COTE D'IVOIRE");
 });
+
+test('station names come from post cities and PLADs, spelled as in cable ids', () => {
+  const s = directory().stations;
+  assert.ok(s);
+  for (const name of [
+    'SOFIA',
+    'SAOPAULO',
+    'TELAVIV',
+    'UNVIEVIENNA',
+    'USUNNEWYORK',
+    'AITTAIPEI',
+    'STATE',
+  ])
+    assert.ok(s.has(name), name);
+  assert.equal(s.has('AMEMBASSY'), false);
+});

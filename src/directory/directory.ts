@@ -52,6 +52,26 @@ export function foldName(name: string): string {
     .replace(/^THE /, '');
 }
 
+/** PLAD prefixes that name the kind of post, not the station (`USMISSION USNATO` → USNATO). */
+const PLAD_PREFIX = /^(AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|US MISSION|USLO|USINT|AIT|REO|USREP) /;
+
+/**
+ * Station names as cable ids spell them: each post's city and its PLAD without the post-kind
+ * prefix, with spaces, hyphens and dots removed ("SAO PAULO" → SAOPAULO, "USMISSION USNATO" →
+ * USNATO, "AIT TAIPEI" → AITTAIPEI as well as TAIPEI).
+ */
+function stationNames(posts: readonly Post[]): ReadonlySet<string> {
+  const squeeze = (s: string) => s.toUpperCase().replace(/[\s.'-]+/g, '');
+  const out = new Set<string>(['STATE']);
+  for (const p of posts) {
+    if (p.city !== '') out.add(squeeze(p.city));
+    if (PLAD_PREFIX.test(p.plad)) out.add(squeeze(p.plad.replace(PLAD_PREFIX, '')));
+    if (p.plad.startsWith('AIT ')) out.add(squeeze(p.plad));
+  }
+  out.delete('');
+  return out;
+}
+
 let loaded: Directory | undefined;
 
 /** The directory, loaded on first use. */
@@ -105,6 +125,7 @@ function buildDirectory(): Directory {
   for (const p of posts) byRi.set(p.routingIndicator, [...(byRi.get(p.routingIndicator) ?? []), p]);
   const byPlad = new Map(posts.map((p) => [p.plad, p]));
   return {
+    stations: stationNames(posts),
     countries,
     coalitions,
     posts,

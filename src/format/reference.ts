@@ -12,4 +12,10 @@ export interface FormatReference {
   readonly tagCodes: ReadonlySet<string>;
   /** ISO/GENC trigraph or coalition code for a country name or code as written in a REL TO list. */
   relToCode(nameOrCode: string): string | undefined;
+  /**
+   * Station names as they appear in cable ids, spaces removed ("SOFIA", "SAOPAULO", "USNATO"):
+   * used to tell a cable reference (`SAO PAULO 335`) from other text (`PARA 5`). Optional: the
+   * format library also knows the common stations itself.
+   */
+  readonly stations?: ReadonlySet<string>;
 }
