@@ -1,6 +1,7 @@
 /** The portions of a cable (subject and paragraphs) with their normalised marks, and the cable's declared banner. */
 import type { Cable, Level } from '../format/cable.ts';
 import type { Issue } from '../format/issue.ts';
+import { parsePortionMarking } from '../format/portion-mark.ts';
 import { parseBannerText } from './banner-text.ts';
 import { cableDate } from './cable-date.ts';
 import { captionsImplyNoforn } from './captions.ts';
@@ -34,28 +35,45 @@ export interface DeclaredBanner {
 
 /**
  * The banner as written: level and NOFORN of the classification line (the archive classification
- * when the line is missing or unreadable), NOFORN also from captions. Null when neither is readable.
+ * when the line is missing or unreadable), NOFORN also from captions, and a REL TO list when the
+ * written banner has one (`SECRET//REL TO USA, GBR`, drafted cables), normalised with `rules`.
+ * Null when neither is readable.
  *
- * @example declaredBanner(seed)?.marking.level // 'SECRET'
+ * @example declaredBanner(seed, rules)?.marking.level // 'SECRET'
  */
-export function declaredBanner(cable: Cable): DeclaredBanner | null {
+export function declaredBanner(cable: Cable, rules?: MarkingRules): DeclaredBanner | null {
   const line = cable.classificationLine === null ? null : parseBannerText(cable.classificationLine);
   const archive = cable.archive?.classification
     ? parseBannerText(cable.archive.classification)
     : null;
   const read = line ?? archive;
   if (read === null) return null;
+  const text = (line ? cable.classificationLine : cable.archive?.classification) ?? '';
+  const noforn = read.noforn || captionsImplyNoforn(cable.captions);
   return {
     marking: {
       kind: 'marking',
       level: read.level,
       sbu: read.sbu,
-      noforn: read.noforn || captionsImplyNoforn(cable.captions),
-      relTo: [],
+      noforn,
+      relTo: noforn ? [] : bannerRelTo(text, rules, cableDate(cable) ?? undefined),
       other: [],
     },
     source: line ? 'classification-line' : 'archive',
   };
+}
+
+/** The REL TO list of a written banner, normalised; empty when it has none or no rules are given. */
+function bannerRelTo(
+  text: string,
+  rules: MarkingRules | undefined,
+  asOf: string | undefined,
+): readonly string[] {
+  const rel = /\bREL(EASABLE)?\b[^/]*/i.exec(text);
+  if (!rel || !rules) return [];
+  const parsed = parsePortionMarking(`(S//${rel[0].trim()})`);
+  if (!parsed) return [];
+  return normalizeMarking(parsed, rules, { asOf }).marking?.relTo ?? [];
 }
 
 /**
