@@ -1,6 +1,10 @@
-/** Parses the transmission header (ACP 127 format lines 1–9). OWNED BY the header helper — placeholder. */
+/** Parses the transmission header (ACP 127 format lines 1–9) from whatever fragment a cable has. */
 import type { Addressee, TransmissionHeader } from '../cable.ts';
+import { issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
+import { parseAddressee } from './addressee-line.ts';
+import { dtgToIso, DTG_PATTERN, isValidFiled } from './dtg.ts';
+import { canonicalRiWrap, type HeaderLayout } from './header-layout.ts';
 
 export interface HeaderFields {
   readonly header: TransmissionHeader;
@@ -11,7 +15,371 @@ export interface HeaderFields {
   readonly layout: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Reads lines [start, end) of ctx.lines as a transmission header. Never throws. */
-export function parseHeader(_ctx: ParseContext, _start: number, _end: number): HeaderFields {
-  throw new Error('parseHeader: not implemented yet');
+/** The archive's note before truncated cables. */
+export const PARTIAL_EXTRACT_NOTE =
+  'This record is a partial extract of the original cable. The full text of the original cable is not available.';
+
+const FL2 = /^([A-Z]{2})((?: R[A-Z]{3,7})+)$/;
+const RI_LINE = /^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$/;
+const FL3 = /^DE ([A-Z]{3,8}) ?#(\d{1,6})(?:\/(\d{1,3}))? (\d{7})$/;
+const FL4 = /^ZN[YR]\b/;
+const FL5 = /^([ZOPRM](?: [ZOPRM])?) (\d{6}Z\s.*)$/;
+const BARE_DTG = /^\d{6}Z [A-Za-z]{3} \d{2}/;
+/** Department distribution lists (`ACTION AF-00`, `INFO  LOG-00   NP-00 …`): office codes, not addressees. */
+const DISTRIBUTION = /^(?:ACTION|INFO)\s+[A-Z]+-\d\d\b/;
+const DISTRIBUTION_MORE = /^\s+\S|^[A-Z]+-\d\d\b|^-{5,}/;
+const PAGE = /^PAGE \d+\b/;
+/**
+ * Media-partner and cables.csv material after the header: a tab-separated row, its
+ * backslash-continued lines, `id: 2745`, `<<142612>>`, `Cable dated:…`, a bare number or date
+ * line, `Wednesday, 29 November 2000, 13:59`.
+ */
+const PREAMBLE =
+  /\t|\\$|^id: \d|^<<\d+>>|^Cable dated|^\d+$|^\d{4}-\d\d-\d\d( |$)|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]+day, \d/;
+
+type Section = 'none' | 'fl2' | 'to' | 'info' | 'xmt' | 'distribution';
+
+interface Draft {
+  channel: string | null;
+  precedence: string | null;
+  routingIndicators: string[];
+  station: string | null;
+  serial: string | null;
+  stationSection: string | null;
+  filed: string | null;
+  securityWarning: string | null;
+  dtgPrecedence: string | null;
+  dtgText: string | null;
+  dtg: string | null;
+  partialExtract: boolean;
+}
+
+/**
+ * Reads lines [start, end) of ctx.lines as a transmission header. Every field present is read,
+ * whatever the order or fragment (partial extracts, 1970s headers without FL1–FL4); lines that
+ * are not header lines are reported as `header.*` issues and skipped. Never throws.
+ *
+ * @example parseHeader(ctx, 6, 21).header.dtg // '2008-09-16T16:57Z' for the seed
+ */
+export function parseHeader(ctx: ParseContext, start: number, end: number): HeaderFields {
+  const d: Draft = {
+    channel: null,
+    precedence: null,
+    routingIndicators: [],
+    station: null,
+    serial: null,
+    stationSection: null,
+    filed: null,
+    securityWarning: null,
+    dtgPrecedence: null,
+    dtgText: null,
+    dtg: null,
+    partialExtract: false,
+  };
+  let from: Addressee | null = null;
+  const lists: Record<'to' | 'info' | 'xmt', Addressee[]> = { to: [], info: [], xmt: [] };
+  const blankAt: number[] = [];
+  const pad: Record<string, number> = {};
+  const riWrap: number[] = [];
+  let xmtSlash = false;
+  let out = 0; // index of the next line the renderer will write
+  let section: Section = 'none';
+  let preamble = false;
+  let lastList: 'to' | 'info' | 'xmt' | null = null;
+  const gap: Record<string, number> = {};
+
+  const report = (code: string, message: string, i: number, severity: 'warning' | 'info') => {
+    ctx.issues.push(issue(code, severity, message, { line: i + 1, column: 1, field: 'header' }));
+  };
+  const emit = (raw: string, text: string) => {
+    if (raw.length > text.length) pad[String(out)] = raw.length - text.length;
+    out++;
+  };
+  const duplicate = (i: number, what: string): boolean => {
+    report('header.line.duplicate', `second ${what} line ignored`, i, 'info');
+    return true;
+  };
+  // Some posts put two spaces between the PLAD and the precedence: a spacing hint, not data.
+  const noteGap = (a: Addressee, written: string) => {
+    const m = / {2,}(?=\S)/.exec(
+      written.trim().slice(written.trim().indexOf(a.name) + a.name.length - 1),
+    );
+    if (m && m.index === 1) gap[String(out)] = m[0].length;
+  };
+  const addTo = (list: 'to' | 'info' | 'xmt', text: string, i: number): boolean => {
+    const a = parseAddressee(text);
+    if (a === null) return false;
+    lists[list].push(a);
+    noteGap(a, text);
+    if (a.name !== a.name.toUpperCase())
+      report('header.addressee.case', `addressee "${a.name}" is not upper case`, i, 'info');
+    return true;
+  };
+
+  for (let i = Math.max(0, start); i < end && i < ctx.lines.length; i++) {
+    const raw = ctx.lines[i] ?? '';
+    if (preamble) continue;
+    const text = raw.replace(/[ \t]+$/, '');
+    if (text === '' && !raw.includes('\t')) {
+      blankAt.push(out);
+      emit(raw, text);
+      section = 'none';
+      continue;
+    }
+    if (PREAMBLE.test(raw)) {
+      preamble = true;
+      report(
+        'header.preamble',
+        'archive or media-partner material before the text skipped (not part of the telegram)',
+        i,
+        'info',
+      );
+      continue;
+    }
+    if (text.startsWith('This record is a partial extract')) {
+      if (d.partialExtract) duplicate(i, 'partial-extract note');
+      else {
+        d.partialExtract = true;
+        emit(raw, text);
+        if (text !== PARTIAL_EXTRACT_NOTE)
+          report('header.extract.note', 'partial-extract note worded unusually', i, 'info');
+      }
+      section = 'none';
+      continue;
+    }
+    if (text.startsWith('VZCZC')) {
+      if (d.channel !== null) duplicate(i, 'FL1');
+      else {
+        d.channel = text;
+        emit(raw, text);
+        if (!/^VZCZC[A-Z]{3}\d{3,4}$/.test(text))
+          report(
+            'header.channel.unusual',
+            `FL1 "${text}" is not VZCZC + trigraph + 3–4 digits`,
+            i,
+            'info',
+          );
+      }
+      section = 'none';
+      continue;
+    }
+    if (d.precedence !== null && section !== 'fl2' && FL2.test(text)) {
+      duplicate(i, 'FL2');
+      continue;
+    }
+    const fl2 = section === 'none' && d.precedence === null ? FL2.exec(text) : null;
+    if (fl2) {
+      d.precedence = fl2[1] ?? null;
+      const ris = (fl2[2] ?? '').trim().split(' ');
+      d.routingIndicators.push(...ris);
+      riWrap.push(ris.length);
+      if (!/^(ZZ|OO|PP|RR)$/.test(d.precedence ?? ''))
+        report(
+          'header.prosign.unusual',
+          `FL2 prosign "${d.precedence ?? ''}" is not ZZ, OO, PP or RR`,
+          i,
+          'info',
+        );
+      emit(raw, text);
+      section = 'fl2';
+      continue;
+    }
+    if (section === 'fl2' && RI_LINE.test(text)) {
+      const ris = text.split(' ');
+      d.routingIndicators.push(...ris);
+      riWrap.push(ris.length);
+      emit(raw, text);
+      continue;
+    }
+    if (text.startsWith('DE ')) {
+      section = 'none';
+      if (d.station !== null) {
+        duplicate(i, 'FL3');
+        continue;
+      }
+      const m = FL3.exec(text);
+      if (!m) {
+        report('header.fl3.invalid', `FL3 "${text}" is not DE RI #SSSS[/NN] JJJHHMM`, i, 'warning');
+        continue;
+      }
+      d.station = m[1] ?? null;
+      d.serial = m[2] ?? null;
+      d.stationSection = m[3] ?? null;
+      d.filed = m[4] ?? null;
+      if (d.filed !== null && !isValidFiled(d.filed))
+        report(
+          'header.filed.invalid',
+          `time of file "${d.filed}" is not a day of year and time`,
+          i,
+          'warning',
+        );
+      emit(raw, text);
+      continue;
+    }
+    if (FL4.test(text)) {
+      section = 'none';
+      if (d.securityWarning !== null) duplicate(i, 'FL4');
+      else {
+        d.securityWarning = text;
+        checkSecurityWarning(text, i, report);
+        emit(raw, text);
+      }
+      continue;
+    }
+    const fl5 = FL5.exec(text) ?? (BARE_DTG.test(text) ? [text, undefined, text] : null);
+    if (fl5 && section !== 'distribution') {
+      section = 'none';
+      if (d.dtgText !== null) duplicate(i, 'FL5');
+      else {
+        d.dtgPrecedence = fl5[1] ?? null;
+        d.dtgText = fl5[2] ?? null;
+        d.dtg = dtgToIso(d.dtgText ?? '');
+        if (d.dtg === null || !DTG_PATTERN.test(d.dtgText ?? ''))
+          report(
+            'header.dtg.invalid',
+            `date-time group "${d.dtgText ?? ''}" is not a real DDHHMMZ MON YY`,
+            i,
+            'warning',
+          );
+        emit(raw, text);
+      }
+      continue;
+    }
+    if (text.startsWith('FM ')) {
+      section = 'none';
+      if (from !== null) duplicate(i, 'FM');
+      else {
+        from = parseAddressee(text.slice(3));
+        if (from !== null) {
+          noteGap(from, text.slice(3));
+          emit(raw, text);
+        }
+      }
+      continue;
+    }
+    if (DISTRIBUTION.test(text)) {
+      section = 'distribution';
+      report(
+        'header.distribution.skipped',
+        'Department distribution list (office codes) skipped',
+        i,
+        'info',
+      );
+      continue;
+    }
+    if (section === 'distribution' && DISTRIBUTION_MORE.test(raw)) continue;
+    if (PAGE.test(text)) {
+      report(
+        'header.page.skipped',
+        'page header inside the transmission header skipped',
+        i,
+        'info',
+      );
+      continue;
+    }
+    const keyword = /^(TO|INFO|XMT)(?:([ /])(.*)|(?=R[A-Z]{3,7}\/)(.*))?$/.exec(text);
+    if (keyword) {
+      const list = keyword[1] === 'TO' ? 'to' : keyword[1] === 'INFO' ? 'info' : 'xmt';
+      const rest = (keyword[3] ?? keyword[4] ?? '').trim();
+      if (keyword[4] !== undefined)
+        report(
+          'header.keyword.glued',
+          `"${list.toUpperCase()}" is glued to its first addressee`,
+          i,
+          'warning',
+        );
+      if (list === 'xmt' && keyword[2] === '/') xmtSlash = true;
+      section = list;
+      lastList = list;
+      if (PAGE.test(rest)) {
+        report(
+          'header.page.skipped',
+          'page header inside the transmission header skipped',
+          i,
+          'info',
+        );
+        continue;
+      }
+      if (rest === '' || addTo(list, rest, i)) emit(raw, text);
+      continue;
+    }
+    if ((section === 'to' || section === 'info' || section === 'xmt') && /^[^a-z]+$/.test(text)) {
+      if (addTo(section, text, i)) emit(raw, text);
+      continue;
+    }
+    // A blank line inside a long addressee list: RI/PLAD lines after it still belong to the list.
+    if (section === 'none' && lastList !== null && /^[A-Z]{3,8}\/[^a-z]+$/.test(text)) {
+      section = lastList;
+      if (addTo(section, text, i)) emit(raw, text);
+      continue;
+    }
+    report(
+      'header.line.unknown',
+      `line not understood as a header line: "${text.slice(0, 60)}"`,
+      i,
+      'warning',
+    );
+  }
+
+  const header: TransmissionHeader = {
+    channel: d.channel,
+    precedence: d.precedence,
+    routingIndicators: d.routingIndicators,
+    station: d.station,
+    serial: d.serial,
+    stationSection: d.stationSection,
+    filed: d.filed,
+    securityWarning: d.securityWarning,
+    dtgPrecedence: d.dtgPrecedence,
+    dtgText: d.dtgText,
+    dtg: d.dtg,
+    ...(d.partialExtract ? { partialExtract: true as const } : {}),
+  };
+  const contentLines = out - blankAt.length;
+  const canonicalBlanks = contentLines === 0 ? [] : [contentLines];
+  const wrapIsCanonical =
+    riWrap.length === 0 ||
+    riWrap.join() === canonicalRiWrap(d.precedence, d.routingIndicators).join();
+  const layout: HeaderLayout = {
+    ...(blankAt.join() === canonicalBlanks.join() ? {} : { blankAt }),
+    ...(Object.keys(pad).length > 0 ? { pad } : {}),
+    ...(Object.keys(gap).length > 0 ? { gap } : {}),
+    ...(wrapIsCanonical ? {} : { riWrap }),
+    ...(xmtSlash ? { xmtSlash: true } : {}),
+  };
+  return {
+    header,
+    from,
+    to: lists.to,
+    info: lists.info,
+    xmt: lists.xmt,
+    layout: Object.keys(layout).length > 0 ? { ...layout } : undefined,
+  };
+}
+
+/** FL4: `ZNY SSSSS`, `ZNR UUUUU`, TRC forms `ZNY SSSBB/FFFFF`; ZNR is for unclassified traffic only. */
+function checkSecurityWarning(
+  text: string,
+  i: number,
+  report: (code: string, message: string, i: number, severity: 'warning' | 'info') => void,
+): void {
+  const m = /^(ZN[YR]) ([A-Z])\2\2([A-Z])\3(?:\/[A-Z]{5})?(?: |$)/.exec(text);
+  if (!m) {
+    report(
+      'header.security-warning.invalid',
+      `FL4 "${text}" is not ZNY/ZNR + five classification letters`,
+      i,
+      'warning',
+    );
+    return;
+  }
+  const letter = m[2] ?? '';
+  // EFTO traffic (EEEEE) is unclassified but encrypted: seen with both ZNR and ZNY.
+  if (letter !== 'E' && (m[1] === 'ZNR') !== (letter === 'U'))
+    report(
+      'header.security-warning.invalid',
+      `FL4 "${text}": ${m[1] ?? ''} does not fit classification letter ${letter}`,
+      i,
+      'warning',
+    );
 }

@@ -1,0 +1,339 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Addressee, Cable, TransmissionHeader } from '../cable.ts';
+import type { ParseContext } from '../parse-context.ts';
+import { corpusFiles, noSharedReason, seedPath, sharedDir } from '../../../test/support/shared.ts';
+import { parseHeader, type HeaderFields } from './parse-header.ts';
+import { renderHeader } from './render-header.ts';
+
+function parse(lines: readonly string[]): { fields: HeaderFields; ctx: ParseContext } {
+  const ctx: ParseContext = { lines, issues: [], reference: undefined };
+  return { fields: parseHeader(ctx, 0, lines.length), ctx };
+}
+
+/** A cable carrying only header fields (the text half is not this module's business). */
+function cableOf(f: Omit<HeaderFields, 'layout'> & { layout?: HeaderFields['layout'] }): Cable {
+  return {
+    kind: 'cable',
+    archive: null,
+    header: f.header,
+    from: f.from,
+    to: f.to,
+    info: f.info,
+    xmt: f.xmt,
+    classificationLine: null,
+    messageReference: null,
+    section: null,
+    captions: [],
+    passingLines: [],
+    eo: null,
+    tags: [],
+    subject: null,
+    subjectMarking: null,
+    references: [],
+    classifiedBy: null,
+    summary: null,
+    paragraphs: [],
+    signers: [],
+    ...(f.layout ? { layout: { header: f.layout } } : {}),
+  };
+}
+
+const roundTrip = (lines: string[]) => {
+  const { fields } = parse(lines);
+  assert.deepEqual(renderHeader(cableOf(fields)), lines);
+  return fields;
+};
+
+test(
+  'the seed header: every field, and back byte for byte',
+  { skip: !seedPath && noSharedReason },
+  () => {
+    const lines = readFileSync(seedPath!, 'utf8').split('\n').slice(6, 22);
+    const { fields, ctx } = parse(lines);
+    assert.deepEqual(ctx.issues, []);
+    assert.deepEqual(fields.header, {
+      channel: 'VZCZCXYZ0003',
+      precedence: 'OO',
+      routingIndicators: ['RUEHWEB'],
+      station: 'RUEHC',
+      serial: '8975',
+      stationSection: null,
+      filed: '2601705',
+      securityWarning: 'ZNY SSSSS ZZH',
+      dtgPrecedence: 'O',
+      dtgText: '161657Z SEP 08',
+      dtg: '2008-09-16T16:57Z',
+    });
+    assert.deepEqual(fields.from, {
+      routingIndicator: null,
+      name: 'SECSTATE WASHDC',
+      precedence: null,
+      serial: null,
+      collective: false,
+    });
+    assert.equal(fields.to.length, 8);
+    assert.deepEqual(fields.to[0], {
+      routingIndicator: 'RUEHSL',
+      name: 'AMEMBASSY BRATISLAVA',
+      precedence: 'IMMEDIATE',
+      serial: '0000',
+      collective: false,
+    });
+    assert.equal(fields.to[7]?.name, 'AMEMBASSY WARSAW');
+    assert.deepEqual(fields.info, []);
+    assert.deepEqual(fields.layout, { blankAt: [2, 15] });
+    assert.deepEqual(renderHeader(cableOf(fields)), lines);
+  },
+);
+
+test('sections, TRC security warning, two precedence letters with an OPSIG, wrapped RIs', () => {
+  const f = roundTrip([
+    'VZCZCXRO4324',
+    'OO RUEHBC RUEHDBU RUEHDE RUEHFL RUEHKUK RUEHKW RUEHLA RUEHROV RUEHSR',
+    'RUEHTRO',
+    'DE RUEHSW #1280/01 1911451',
+    'ZNY SSSBB/FFFFF',
+    'O P 101451Z JUL 06 ZDK',
+    'FM AMEMBASSY BERN',
+    'TO RUEHC/SECSTATE WASHDC IMMEDIATE 2621',
+    'INFO RUCNIRA/IRAN COLLECTIVE PRIORITY',
+    'ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE',
+    'RUEHKO/AMEMBASSY TOKYO PRIORITY 1256-1257',
+    'XMT/AMEMBASSY SOFIA',
+    '',
+  ]);
+  assert.equal(f.header.routingIndicators.length, 10);
+  assert.equal(f.header.stationSection, '01');
+  assert.equal(f.header.dtgPrecedence, 'O P');
+  assert.equal(f.header.dtg, '2006-07-10T14:51Z');
+  assert.deepEqual(
+    f.info.map((a) => [a.routingIndicator, a.name, a.precedence, a.serial, a.collective]),
+    [
+      ['RUCNIRA', 'IRAN COLLECTIVE', 'PRIORITY', null, true],
+      [null, 'ALL DIPLOMATIC AND CONSULAR POSTS COLLECTIVE', null, null, true],
+      ['RUEHKO', 'AMEMBASSY TOKYO', 'PRIORITY', '1256-1257', false],
+    ],
+  );
+  assert.deepEqual(
+    f.xmt.map((a) => a.name),
+    ['AMEMBASSY SOFIA'],
+  );
+});
+
+test('headers without format lines 1–4, trailing blanks and NIACT', () => {
+  const f = roundTrip([
+    'P R 281848Z DEC 66',
+    'FM AMEMBASSY BUENOS AIRES',
+    'TO SECSTATE WASHDC NIACT IMMEDIATE 4708',
+    'INFO USCINCSO',
+    'AMEMBASSY TEL AVIV ',
+    'XMT AMEMBASSY SOFIA',
+    '',
+  ]);
+  assert.equal(f.header.channel, null);
+  assert.equal(f.header.dtg, '1966-12-28T18:48Z');
+  assert.equal(f.to[0]?.precedence, 'NIACT IMMEDIATE');
+  assert.deepEqual(
+    f.info.map((a) => a.name),
+    ['USCINCSO', 'AMEMBASSY TEL AVIV'],
+  );
+});
+
+test('partial extracts keep the note and a bare date-time group', () => {
+  const f = roundTrip([
+    'This record is a partial extract of the original cable. The full text of the original cable is not available.',
+    '',
+    '291359Z Nov 00',
+    '',
+  ]);
+  assert.equal(f.header.partialExtract, true);
+  assert.equal(f.header.dtgPrecedence, null);
+  assert.equal(f.header.dtgText, '291359Z Nov 00');
+  assert.equal(f.header.dtg, '2000-11-29T13:59Z');
+});
+
+test('odd lines are issues with their line, never exceptions', () => {
+  const { fields, ctx } = parse([
+    'VZCZCXYZ0001',
+    'PP RUEHWEB',
+    'DE RUEHSJ #0585 3991299',
+    'ZNR SSSSS ZZH',
+    'P 312256Z APR 08',
+    'FM AMEMBASSY SAN JOSE',
+    'TORUEHC/SECSTATE WASHDC PRIORITY 9923',
+    'INFO RUEKJCS/JOINT STAFF WASHINGTON DC',
+    '',
+    'RUEKJCS/SECDEF WASHDC',
+    'INFO  LOG-00   NP-00    AID-00',
+    '      CTME-00  DINT-00  /012W',
+    'PAGE 02 STATE 050524 131535Z',
+    'something else entirely',
+    '',
+    'Wednesday, 29 November 2000, 13:59',
+    'VZCZCXYZ0001',
+  ]);
+  const codes = ctx.issues.map((i) => `${i.code}@${i.line}`);
+  assert.deepEqual(codes, [
+    'header.filed.invalid@3',
+    'header.security-warning.invalid@4',
+    'header.dtg.invalid@5',
+    'header.keyword.glued@7',
+    'header.distribution.skipped@11',
+    'header.page.skipped@13',
+    'header.line.unknown@14',
+    'header.preamble@16',
+  ]);
+  assert.equal(fields.header.dtg, null);
+  assert.equal(fields.header.dtgText, '312256Z APR 08');
+  assert.deepEqual(
+    fields.to.map((a) => a.name),
+    ['SECSTATE WASHDC'],
+  );
+  assert.deepEqual(
+    fields.info.map((a) => a.name),
+    ['JOINT STAFF WASHINGTON DC', 'SECDEF WASHDC'],
+  );
+  assert.equal(parse([]).fields.layout, undefined);
+  assert.deepEqual(renderHeader(cableOf(parse([]).fields)), []);
+});
+
+test('a drafted cable renders canonically: fields only, one blank line before the text', () => {
+  const f = parse(['VZCZCXYZ0003', 'OO RUEHWEB', 'DE RUEHC #8975 2601705', '']).fields;
+  assert.equal(f.layout, undefined);
+  const drafted = cableOf({
+    ...f,
+    header: { ...f.header, dtgText: null, dtg: '2008-09-16T16:57Z' },
+  });
+  assert.deepEqual(renderHeader(drafted).slice(3), ['161657Z SEP 08', '']);
+});
+
+const word = fc.stringMatching(/^[A-Z][A-Z-]{1,9}$/);
+const plad = fc
+  .array(word, { minLength: 1, maxLength: 4 })
+  .map((ws) => ws.join(' '))
+  .filter(
+    (n) =>
+      !/^(TO|INFO|XMT|FM|DE|PAGE|ZN[YR]|VZCZC|ACTION)\b/.test(n) &&
+      !/(IMMEDIATE|PRIORITY|ROUTINE|FLASH)$/.test(n),
+  );
+const ri = fc.stringMatching(/^R[A-Z]{3,6}$/);
+const addressee: fc.Arbitrary<Addressee> = fc
+  .record({
+    routingIndicator: fc.option(ri, { nil: null }),
+    name: fc.oneof(
+      plad,
+      plad.map((n) => `${n} COLLECTIVE`),
+    ),
+    precedence: fc.constantFrom(
+      null,
+      'FLASH',
+      'NIACT IMMEDIATE',
+      'IMMEDIATE',
+      'PRIORITY',
+      'ROUTINE' as const,
+    ),
+    serial: fc.option(fc.stringMatching(/^\d{4}$/), { nil: null }),
+  })
+  .map((a) => ({ ...a, collective: a.name.endsWith(' COLLECTIVE') }));
+const dtg = fc
+  .date({
+    min: new Date('1966-01-01T00:00Z'),
+    max: new Date('2030-12-31T23:59Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 16) + 'Z');
+const header: fc.Arbitrary<TransmissionHeader> = fc
+  .record({
+    channel: fc.option(fc.stringMatching(/^VZCZC[A-Z]{3}\d{4}$/), { nil: null }),
+    precedence: fc.option(fc.constantFrom('ZZ', 'OO', 'PP', 'RR'), { nil: null }),
+    routingIndicators: fc.array(ri, { minLength: 1, maxLength: 25 }),
+    station: fc.option(ri, { nil: null }),
+    serial: fc.stringMatching(/^\d{4}$/),
+    stationSection: fc.option(fc.stringMatching(/^\d{2}$/), { nil: null }),
+    filed: fc.tuple(
+      fc.integer({ min: 1, max: 366 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+    ),
+    securityWarning: fc.option(
+      fc.constantFrom('ZNY SSSSS ZZH', 'ZNR UUUUU ZZH', 'ZNY CCCCC ZZH', 'ZNY SSSBB/FFFFF'),
+      { nil: null },
+    ),
+    dtgPrecedence: fc.constantFrom(null, 'O', 'P', 'R', 'Z', 'O P', 'P R'),
+    dtg: fc.option(dtg, { nil: null }),
+    partialExtract: fc.boolean(),
+  })
+  .map((h) => {
+    const dtgText =
+      h.dtg === null
+        ? null
+        : `${h.dtg.slice(8, 10)}${h.dtg.slice(11, 13)}${h.dtg.slice(14, 16)}Z ${['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'][Number(h.dtg.slice(5, 7)) - 1] ?? ''} ${h.dtg.slice(2, 4)}`;
+    return {
+      channel: h.channel,
+      precedence: h.precedence,
+      routingIndicators: h.precedence === null ? [] : h.routingIndicators,
+      station: h.station,
+      serial: h.station === null ? null : h.serial,
+      stationSection: h.station === null ? null : h.stationSection,
+      filed:
+        h.station === null
+          ? null
+          : `${String(h.filed[0]).padStart(3, '0')}${String(h.filed[1]).padStart(2, '0')}${String(h.filed[2]).padStart(2, '0')}`,
+      securityWarning: h.securityWarning,
+      dtgPrecedence: h.dtg === null ? null : h.dtgPrecedence,
+      dtgText,
+      dtg: h.dtg,
+      ...(h.partialExtract ? { partialExtract: true as const } : {}),
+    };
+  });
+
+test('generated headers survive render then parse unchanged, with no layout and no issues', () => {
+  fc.assert(
+    fc.property(
+      header,
+      fc.option(addressee, { nil: null }),
+      fc.array(addressee, { maxLength: 6 }),
+      fc.array(addressee, { maxLength: 6 }),
+      fc.array(addressee, { maxLength: 2 }),
+      (h, from, to, info, xmt) => {
+        const fields = { header: h, from, to, info, xmt: to.length + info.length > 0 ? xmt : [] };
+        const lines = renderHeader(cableOf(fields));
+        const { fields: back, ctx } = parse(lines);
+        assert.deepEqual(ctx.issues, []);
+        assert.deepEqual(back, { ...fields, layout: undefined });
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test(
+  'corpus headers: never an exception, and most render back byte for byte',
+  { skip: !sharedDir && noSharedReason },
+  () => {
+    // A crude banner finder stands in for the text half here: this test is about the header.
+    const banner =
+      /^\s*(S\s?E\s?C\s?R\s?E\s?T|SS E C|C\s?O\s?N\s?F|UNCLAS|U N C L|T\s?O\s?P|S e c|SECRET|CONFIDENTIAL|Cable dated|E\.[Oo]\.|EO 1)/;
+    let exact = 0;
+    let withDtg = 0;
+    const files = corpusFiles();
+    for (const file of files) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      let end = 6;
+      while (end < lines.length && !banner.test(lines[end] ?? '')) end++;
+      const ctx: ParseContext = { lines, issues: [], reference: undefined };
+      const fields = parseHeader(ctx, 6, end);
+      if (fields.header.dtg !== null) withDtg++;
+      if (renderHeader(cableOf(fields)).join('\n') === lines.slice(6, end).join('\n')) exact++;
+    }
+    // Measured: 5,869 of 6,412 exact; the rest carry preambles or body lines this crude split leaves in.
+    assert.ok(
+      exact / files.length > 0.9,
+      `${exact} of ${files.length} headers render back exactly`,
+    );
+    assert.ok(withDtg / files.length > 0.89, `${withDtg} of ${files.length} headers have a DTG`);
+  },
+);
