@@ -1,6 +1,14 @@
-/** Parses the text of a telegram: banner to signature. OWNED BY the text helper — placeholder. */
+/** Parses the text of a telegram: banner to signature. */
 import type { Cable } from '../cable.ts';
 import type { ParseContext } from '../parse-context.ts';
+import { issue } from '../issue.ts';
+import { findBannerInLine } from './banner.ts';
+import { parseBody } from './body.ts';
+import { parsePreamble } from './preamble.ts';
+import { summaryOf } from './summary.ts';
+import type { TextLine } from './text-line.ts';
+
+export { findTextStart } from './find-text-start.ts';
 
 /** The fields of Cable that the text part carries. */
 export type TextFields = Pick<
@@ -27,17 +35,98 @@ export interface CitingCable {
   readonly year: string | null;
 }
 
-/** Index of the first line of the text (the classification banner) at or after `start`, or -1. */
-export function findTextStart(_ctx: ParseContext, _start: number): number {
-  throw new Error('findTextStart: not implemented yet');
+/**
+ * Reads lines [start, end) of ctx.lines as the telegram text. Never throws: every oddity becomes a
+ * `text.*` issue. `start` is what findTextStart returned (a banner, possibly after a glued preamble,
+ * or the first text line of a partial extract).
+ *
+ * @example parseText(ctx, 22, ctx.lines.length, { year: '08' }).messageReference // 'STATE 098975'
+ */
+export function parseText(
+  ctx: ParseContext,
+  start: number,
+  end: number,
+  citing: CitingCable,
+): TextFields {
+  const lines = textLines(ctx, start, end);
+  const pre = parsePreamble(ctx, lines, citing);
+  const body = parseBody(ctx, lines, pre.bodyStart, pre.bodyGap);
+  const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
+  let classifiedBy = pre.classifiedBy;
+  if (classifiedBy === null && body.classifiedBy !== null) {
+    classifiedBy = body.classifiedBy.value;
+    layout.classifiedByIn = body.classifiedBy.paragraph;
+  }
+  layout.gaps = [...pre.gaps, ...body.gaps];
+  const blank = blankFill(lines);
+  if (blank !== '') layout.blank = blank;
+  return {
+    classificationLine: pre.classificationLine,
+    messageReference: pre.messageReference,
+    section: pre.section,
+    captions: pre.captions,
+    passingLines: pre.passingLines,
+    eo: pre.eo,
+    tags: pre.tags,
+    subject: pre.subject,
+    subjectMarking: pre.subjectMarking,
+    references: pre.references,
+    classifiedBy,
+    summary: summaryOf(body.paragraphs),
+    paragraphs: body.paragraphs,
+    signers: body.signers,
+    layout: Object.fromEntries(Object.entries(layout).filter(([, v]) => v !== undefined)),
+  };
 }
 
-/** Reads lines [start, end) of ctx.lines as the telegram text. Never throws. */
-export function parseText(
-  _ctx: ParseContext,
-  _start: number,
-  _end: number,
-  _citing: CitingCable,
-): TextFields {
-  throw new Error('parseText: not implemented yet');
+/**
+ * The text's lines with glued preambles cut off the first line (`Cable dated:…`, a cables.csv row
+ * before a TAB) and the trailing backslashes of cables.csv continuation lines removed.
+ */
+function textLines(ctx: ParseContext, start: number, end: number): TextLine[] {
+  const out: TextLine[] = [];
+  const first = ctx.lines[start] ?? '';
+  const banner = findBannerInLine(first);
+  const offset = banner && banner.offset > 0 && banner.strong ? banner.offset : 0;
+  if (offset > 0)
+    ctx.issues.push(
+      issue(
+        'text.preamble.glued',
+        'info',
+        `text glued to a preamble ("${first.slice(0, Math.min(offset, 40))}")`,
+        {
+          line: start + 1,
+          column: offset + 1,
+        },
+      ),
+    );
+  // cables.csv rows end every line with a backslash: strip them where the first lines show it.
+  const backslashes = /\\\s*$/.test(first) || /\\\s*$/.test(ctx.lines[start + 1] ?? '');
+  if (backslashes)
+    ctx.issues.push(
+      issue('text.backslash', 'info', 'lines end in "\\" (a cables.csv row): removed', {
+        line: start + 1,
+      }),
+    );
+  for (let i = start; i < end; i++) {
+    let text = ctx.lines[i]!;
+    let column = 1;
+    if (i === start && offset > 0) {
+      text = text.slice(offset);
+      column = offset + 1;
+    }
+    if (backslashes && text.endsWith('\\')) text = text.replace(/ ?\\$/, '');
+    out.push({ text, line: i + 1, column });
+  }
+  return out;
+}
+
+/** What blank lines hold in this text: "" or, in re-wrapped releases, a single space. */
+function blankFill(lines: readonly TextLine[]): string {
+  let empty = 0;
+  let space = 0;
+  for (const l of lines)
+    if (l.text === '') empty++;
+    else if (l.text === ' ') space++;
+  return space > empty ? ' ' : '';
 }

@@ -1,0 +1,199 @@
+/** The classification authority block: `Classified By: ISN Patricia A. McNerney for reasons 1.4 (b) and (d).` */
+import type { ClassifiedBy } from '../cable.ts';
+
+/** Title words that make up a position ("Charge d'Affaires a.i.", "Political Counselor"). */
+const TITLES = new Set(
+  [
+    'ambassador',
+    'charge',
+    "d'affaires",
+    'd’affaires',
+    'a.i.',
+    'ai',
+    'cda',
+    'dcm',
+    'deputy',
+    'chief',
+    'of',
+    'mission',
+    'acting',
+    'political',
+    'economic',
+    'pol',
+    'econ',
+    'polecon',
+    'pol/econ',
+    'poloff',
+    'econoff',
+    'polmiloff',
+    'counselor',
+    'counsellor',
+    'officer',
+    'consul',
+    'general',
+    'principal',
+    'officer,',
+    'minister',
+    'section',
+    'head',
+    'director',
+    'secretary',
+    'assistant',
+    'under',
+    'a/s',
+    'das',
+    'pdas',
+    'senior',
+    'advisor',
+    'adviser',
+    'regional',
+    'affairs',
+    'public',
+    'management',
+    'counselor,',
+    'charg',
+    'chargé',
+    'dept',
+    'department',
+    'embassy',
+    'and',
+    'for',
+    'the',
+    'acting,',
+    'polcouns',
+    'econcouns',
+    'ds/ip',
+    'pao',
+    'rso',
+    'dao',
+    'attache',
+    'defense',
+    'military',
+    'legal',
+    'labor',
+    'consular',
+    'polmil',
+    'pol-mil',
+    'economic/political',
+    'political/economic',
+    'political-economic',
+    'poloff,',
+    'pol/mil',
+    'couns',
+    'counselor:',
+    'office',
+    'officer:',
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * Reads the block (lines joined with "\n"): names, position/office and reasons normalised like
+ * "1.4(b)". Forms: `1.4 (b) and (d)`, `1.4(B),(D)`, `1.4 b and d`, `1.4 (b/d)`, `1,4 (C)`, `1.5 (B) AND (D)`.
+ *
+ * @example parseClassifiedBy('Classified By: ISN Patricia A. McNerney for reasons 1.4 (b) and (d).').reasons
+ * // ['1.4(b)', '1.4(d)']
+ */
+export function parseClassifiedBy(text: string): ClassifiedBy {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const body = flat.replace(/^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\s*:?\s*/i, '');
+  // The reason clause starts at "reason(s)", "for reason", "E.O." or the first "1.4"-like number.
+  const cut =
+    /[,;.]?\s*\b(?:for\s+)?(?:reasons?|rsn|reason\(s\))\b|[,;]?\s*\bE\.?\s?O\.?\s*1\d{4}|[,;]?\s*(?:for\s+)?\b1\s?[.,]\s?[45]\b/i.exec(
+      body,
+    );
+  const who = (cut ? body.slice(0, cut.index) : body).trim().replace(/[,;.:\s]+$/, '');
+  const reasonText = cut ? body.slice(cut.index) : '';
+  const { names, position } = splitWho(who);
+  return { names, position, reasons: readReasons(reasonText), text };
+}
+
+function splitWho(who: string): { names: string[]; position: string | null } {
+  if (who === '') return { names: [], position: null };
+  const segments = who.split(/\s*[,;]\s*/).filter((s) => s !== '');
+  const first = segments[0] ?? '';
+  const words = first.split(' ');
+  const mixed = /[a-z]/.test(first);
+  let k = 0;
+  while (k < words.length - 1) {
+    const w = words[k]!;
+    const lower = w.toLowerCase();
+    const acronym = mixed && w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w);
+    if (TITLES.has(lower) || acronym || w.includes('/')) k++;
+    else break;
+  }
+  const leading = words.slice(0, k).join(' ');
+  const name = words.slice(k).join(' ');
+  const trailing = segments.slice(1);
+  // "John Doe, Ambassador": a lone name segment followed by titles.
+  if (k === 0 && trailing.length > 0 && trailing.every(isTitle))
+    return { names: [name], position: trailing.join(', ') };
+  const position = [leading, ...trailing].filter((s) => s !== '').join(', ');
+  const names = name === '' ? [] : name.split(/\s+and\s+/i);
+  return { names, position: position === '' ? null : position };
+}
+
+function isTitle(segment: string): boolean {
+  return segment
+    .split(' ')
+    .every((w) => TITLES.has(w.toLowerCase()) || (w.length > 1 && w === w.toUpperCase()));
+}
+
+/** Reason references "1.4(b)" in order, without repeats. */
+function readReasons(text: string): string[] {
+  const out: string[] = [];
+  let section: string | null = null;
+  const re = /\b(1)\s?[.,]\s?([4-6])\b|\(?\b([a-hA-H])\b\)?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined) {
+      section = `1.${m[2]!}`;
+      continue;
+    }
+    if (section === null) continue;
+    const letter = m[3]!;
+    // A lone capital "A" in prose ("for A reasons") is unlikely here; lower-case "a" only in parentheses.
+    if (letter === 'a' && !m[0].startsWith('(')) continue;
+    const r = `${section}(${letter.toLowerCase()})`;
+    if (!out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * The canonical block for the fields: the parsed text when it still reads the same.
+ *
+ * @example renderClassifiedBy({ names: ['John Doe'], position: 'POLOFF', reasons: ['1.4(b)', '1.4(d)'], text: '' })
+ * // ['Classified By: POLOFF John Doe for reasons 1.4 (b) and (d).']
+ */
+export function renderClassifiedBy(c: ClassifiedBy): string[] {
+  if (c.text !== '') {
+    const again = parseClassifiedBy(c.text);
+    if (
+      sameList(again.names, c.names) &&
+      again.position === c.position &&
+      sameList(again.reasons, c.reasons)
+    )
+      return c.text.split('\n');
+  }
+  const who = [c.position, ...c.names].filter((s): s is string => s !== null && s !== '').join(' ');
+  return [`Classified By: ${who} for ${reasonPhrase(c.reasons)}.`];
+}
+
+function reasonPhrase(reasons: readonly string[]): string {
+  if (reasons.length === 0) return 'reasons';
+  const bySection = new Map<string, string[]>();
+  for (const r of reasons) {
+    const m = /^(\d\.\d)\(([a-h])\)$/.exec(r);
+    const [sec, letter] = m ? [m[1]!, m[2]!] : [r, ''];
+    bySection.set(sec, [...(bySection.get(sec) ?? []), letter]);
+  }
+  const parts = [...bySection].map(([sec, letters]) => {
+    const ls = letters.filter((l) => l !== '').map((l) => `(${l})`);
+    if (ls.length === 0) return sec;
+    return `${sec} ${ls.length === 1 ? ls[0]! : `${ls.slice(0, -1).join(', ')} and ${ls[ls.length - 1]!}`}`;
+  });
+  return `${reasons.length === 1 ? 'reason' : 'reasons'} ${parts.join(' and ')}`;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

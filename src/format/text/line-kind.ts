@@ -1,0 +1,139 @@
+/** Cheap line classifiers shared by the text parser: first-character tests before any regex. */
+
+/** Handling captions that stand on their own line (several may share one). */
+export const CAPTIONS: ReadonlySet<string> = new Set([
+  'SIPDIS',
+  'NODIS',
+  'EXDIS',
+  'LIMDIS',
+  'STADIS',
+  'NOFORN',
+  'LOU',
+  'CHEROKEE',
+  'ROGER',
+  'DOCKLAMP',
+  'AGRMENT',
+  'SPECAT',
+  'SENSITIVE',
+  'NOFORN/SIPDIS',
+  'EXCLUSIVE',
+  'CODEL',
+  'STAFFDEL',
+  'VISAS',
+  'DIPLOMATIC',
+  'SECURITY',
+  'FOUO',
+]);
+
+/** Multi-word captions, matched as a whole line. */
+const CAPTION_PHRASES = [
+  'SENSITIVE BUT UNCLASSIFIED',
+  'FOR OFFICIAL USE ONLY',
+  'LIMITED OFFICIAL USE',
+  'OFFICIAL INFORMAL',
+  'SPECAT EXCLUSIVE',
+  'DIPLOMATIC SECURITY',
+  'VISAS DONKEY',
+  'EYES ONLY',
+];
+
+/** Captions of a caption-only line, or null when the line has other words too. */
+export function captionWords(text: string): string[] | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const c = t.charCodeAt(0);
+  if (c < 65 || c > 90) return null; // captions are upper-case
+  const upper = t.toUpperCase();
+  for (const phrase of CAPTION_PHRASES) if (upper === phrase) return [phrase];
+  const words = t.split(/\s+/);
+  // Only short uppercase words: a caption line is never prose.
+  if (words.length > 4 || words.some((w) => w !== w.toUpperCase())) return null;
+  const out: string[] = [];
+  for (const w of words) {
+    if (!CAPTIONS.has(w) || w === 'DIPLOMATIC' || w === 'SECURITY' || w === 'VISAS') return null;
+    out.push(w);
+  }
+  return out;
+}
+
+const EO = /^E\s?\.?\s?[O0]\s?\.?\s*\d{4,5}\b/i;
+/** True when the line is an E.O. line (`E.O. 12958: DECL: 09/16/2033`, `EO 12958 N/A`, `E.0. 12356`). */
+export function isEoLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c === 69 || c === 101) && EO.test(text);
+}
+
+/** Index in `text` where an E.O. clause starts after leading words (`SIPDIS E.O. 12958`), or -1. */
+export function eoIndex(text: string): number {
+  const m = /(?:^|\s)(E\.O\.|E\.o\.|EO)\s*\d{4,5}\b/.exec(text);
+  return m ? m.index + (m[0].length - m[0].trimStart().length) : -1;
+}
+
+/** `TAGS:`, `TAGS`, `Tags:` at line start; returns the length of the keyword with its colon. */
+export function tagsKeyword(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c !== 84 && c !== 116) return 0;
+  const m = /^TAGS?(?:\s*:|\s+(?=\S)|\s*$)/i.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** `SUBJECT:`, `SUBJ:`, `Subject:` at line start; the keyword length, or 0. */
+export function subjectKeyword(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c !== 83 && c !== 115) return 0;
+  const m = /^SUBJ(?:ECT)?(?:\s*:\s?|\s+(?=\S)|\s*$)/i.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** `REF:`, `REFS:`, `REF(S):`, `REFTEL:`, `REFERENCE:` at line start; the keyword length, or 0. */
+export function refKeyword(text: string): number {
+  const c = text.charCodeAt(0);
+  if (c !== 82 && c !== 114) return 0;
+  const m =
+    /^REF(?:S|\(S\)|TEL|TELS|ERENCES?)?\s*:\s?|^REF(?:S|\(S\)|TELS?)?\s+(?=[A-Z0-9]\s*[.)]|\d|[A-Z]{3,}\s+\d)/i.exec(
+      text,
+    );
+  return m ? m[0].length : 0;
+}
+
+/** `Classified By:` (optionally after `(U)`), as the start of the classification authority block. */
+export function isClassifiedBy(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c !== 67 && c !== 99 && c !== 40) return false;
+  return /^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\b/i.test(text);
+}
+
+/** A paragraph number at line start: `1.`, `¶1.`, `12.(C)`; returns [number, length of the prefix]. */
+export function paragraphNumber(
+  text: string,
+): { number: string; length: number; pilcrow: boolean } | null {
+  let i = 0;
+  while (text.charCodeAt(i) === 32) i++;
+  let pilcrow = false;
+  if (text.charCodeAt(i) === 0xb6) {
+    pilcrow = true;
+    i++;
+    while (text.charCodeAt(i) === 32) i++;
+  }
+  const start = i;
+  while (i < text.length && i - start < 3 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)
+    i++;
+  if (i === start || text.charCodeAt(i) !== 46) return null; // digits then "."
+  const next = text.charCodeAt(i + 1);
+  if (next >= 48 && next <= 57) return null; // "1.5 million"
+  return { number: text.slice(start, i), length: i + 1, pilcrow };
+}
+
+/** Divider lines such as `------ SUMMARY ------`, `=====`, `. ------`. */
+export function isDivider(text: string): boolean {
+  return /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/.test(text);
+}
+
+/** Page and section markers inside the body: `ANKARA 00000348  002 OF 004`, `PAGE 02 VATICA 01261 061419Z`. */
+export function isPageMarker(text: string): boolean {
+  const t = text.trimStart();
+  if (t.startsWith('PAGE ')) return /^PAGE \d{2,3}\b/.test(t);
+  const c = t.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  return /^[A-Z][A-Z .'-]* \d{8}\s+\d{3}(?:\.\d)? +OF +\d{3}\s*$/.test(t);
+}

@@ -1,0 +1,446 @@
+/** The text's header part: banner, captions, passing lines, E.O., TAGS, SUBJECT, REF, Classified By. */
+import type { ClassifiedBy, EoLine, PortionMarking, Reference, Tag } from '../cable.ts';
+import { issue } from '../issue.ts';
+import type { ParseContext } from '../parse-context.ts';
+import { parsePortionMarking } from '../portion-mark.ts';
+import { parseReferences } from '../references.ts';
+import { readBanner } from './banner.ts';
+import { parseClassifiedBy } from './classified-by.ts';
+import { parseEoLine } from './eo-line.ts';
+import {
+  captionWords,
+  eoIndex,
+  isClassifiedBy,
+  isEoLine,
+  paragraphNumber,
+  refKeyword,
+  subjectKeyword,
+  tagsKeyword,
+} from './line-kind.ts';
+import { parseTags } from './tags.ts';
+import type { CitingCable } from './parse-text.ts';
+import { isBlank, type TextLine } from './text-line.ts';
+
+export interface Preamble {
+  readonly classificationLine: string | null;
+  readonly messageReference: string | null;
+  readonly section: { readonly number: number; readonly of: number } | null;
+  readonly captions: string[];
+  readonly passingLines: string[];
+  readonly eo: EoLine | null;
+  readonly tags: Tag[];
+  readonly subject: string | null;
+  readonly subjectMarking: PortionMarking | null;
+  readonly references: Reference[];
+  readonly classifiedBy: ClassifiedBy | null;
+  /** Index in the text lines where the body (paragraphs) starts. */
+  readonly bodyStart: number;
+  /** Blank lines between the last field and the body. */
+  readonly bodyGap: number;
+  /** Blank lines before each unit read, in order. */
+  readonly gaps: number[];
+  readonly layout: Record<string, unknown>;
+}
+
+/** Splits a line folded from several fields (`E.o. 12958: decl: … Tags: … Subject: …`). */
+const FOLD =
+  /\s(?=(?:TAGS|Tags|tags)\s*:|(?:SUBJECT|Subject|SUBJ)\s*:|E\.O\.\s*\d|Classified [Bb]y|CLASSIFIED BY)/;
+
+/**
+ * Reads the text header from `lines` (the whole text). Stops at the first paragraph or at prose
+ * after the fields.
+ */
+export function parsePreamble(
+  ctx: ParseContext,
+  all: readonly TextLine[],
+  citing: CitingCable,
+): Preamble {
+  const issues = ctx.issues;
+  const lines: TextLine[] = [];
+  const layout: Record<string, unknown> = {};
+  const gaps: number[] = [];
+  let classificationLine: string | null = null;
+  let messageReference: string | null = null;
+  let section: Preamble['section'] = null;
+  let from = 0;
+  const first = all[0];
+  const banner = first ? readBanner(first.text) : null;
+  if (first && banner) {
+    classificationLine = banner.classificationLine;
+    messageReference = banner.messageReference;
+    section = banner.section;
+    gaps.push(0);
+    if (banner.misspelt)
+      issues.push(
+        issue(
+          'text.banner.misspelt',
+          'warning',
+          `classification line "${banner.classificationLine}" is misspelt`,
+          {
+            line: first.line,
+            column: first.column + banner.offset,
+            field: 'classificationLine',
+          },
+        ),
+      );
+    if (messageReference === null)
+      issues.push(
+        issue(
+          'text.mrn.missing',
+          'warning',
+          'classification line has no message reference (e.g. STATE 098975)',
+          {
+            line: first.line,
+            field: 'messageReference',
+          },
+        ),
+      );
+    const rest = banner.rest;
+    if (isBlank(rest)) {
+      if (rest !== '') layout.bannerTail = rest;
+    } else {
+      // Glued: the rest of the folded line holds further fields.
+      const column = first.column + first.text.length - rest.length;
+      issues.push(
+        issue(
+          'text.line.folded',
+          'info',
+          'fields follow the classification line on the same line',
+          {
+            line: first.line,
+            column,
+          },
+        ),
+      );
+      for (const piece of unfold(rest.trim(), first.line, column, true)) lines.push(piece);
+    }
+    from = 1;
+  } else if (first) {
+    issues.push(
+      issue(
+        'text.banner.missing',
+        'warning',
+        'the text has no classification line (partial extract?)',
+        {
+          line: first.line,
+          field: 'classificationLine',
+        },
+      ),
+    );
+  }
+  for (let i = from; i < all.length; i++) lines.push(all[i]!);
+
+  const captions: string[] = [];
+  const captionLines: number[] = [];
+  const passingLines: string[] = [];
+  let eo: EoLine | null = null;
+  let tags: Tag[] | null = null;
+  let subject: string | null = null;
+  let subjectMarking: PortionMarking | null = null;
+  let references: Reference[] = [];
+  let classifiedBy: ClassifiedBy | null = null;
+  let seenFields = false;
+  let blanks = 0;
+  let i = 0;
+  let bodyAt = lines.length;
+  const addCaptions = (words: readonly string[]): number => {
+    let kept = 0;
+    for (const w of words)
+      if (!captions.includes(w)) {
+        captions.push(w);
+        kept++;
+      }
+    return kept;
+  };
+  /** True when line j starts something other than a continuation. */
+  const startsField = (t: string): boolean =>
+    isEoLine(t) ||
+    tagsKeyword(t) > 0 ||
+    subjectKeyword(t) > 0 ||
+    refKeyword(t) > 0 ||
+    isClassifiedBy(t);
+  for (; i < lines.length; i++) {
+    const tl = lines[i]!;
+    const raw = tl.text;
+    if (isBlank(raw)) {
+      blanks++;
+      continue;
+    }
+    const t = raw.trimStart();
+    const indent = raw.length - t.length;
+    const para = paragraphNumber(t);
+    if (para !== null) {
+      bodyAt = i;
+      break;
+    }
+    // Fold lines that carry several fields apart (rare: partial extracts).
+    if ((isEoLine(t) || tagsKeyword(t) > 0) && FOLD.test(t.slice(4))) {
+      const pieces = unfold(t, tl.line, tl.column + indent, false);
+      if (pieces.length > 1) {
+        issues.push(
+          issue('text.line.folded', 'info', 'several fields share one line', { line: tl.line }),
+        );
+        lines.splice(i, 1, ...pieces);
+        i--;
+        continue;
+      }
+    }
+    const words = captionWords(t);
+    if (words !== null && !seenFields && classifiedBy === null) {
+      const kept = addCaptions(words);
+      if (kept > 0) {
+        gaps.push(blanks);
+        captionLines.push(kept);
+      } else
+        issues.push(
+          issue('text.caption.repeated', 'info', `caption ${words.join(' ')} repeated`, {
+            line: tl.line,
+            field: 'captions',
+          }),
+        );
+      blanks = 0;
+      continue;
+    }
+    const eoAt = isEoLine(t) ? 0 : eo === null ? eoIndex(t) : -1;
+    if (eoAt >= 0) {
+      const lead = t.slice(0, eoAt).trim();
+      const leadWords = lead === '' ? [] : captionWords(lead);
+      if (eoAt === 0 || leadWords !== null) {
+        if (leadWords && leadWords.length > 0) layout.eoCaptions = addCaptions(leadWords);
+        const text = t.slice(eoAt);
+        if (eo !== null)
+          issues.push(
+            issue('text.eo.repeated', 'warning', 'a second E.O. line', {
+              line: tl.line,
+              field: 'eo',
+            }),
+          );
+        else eo = parseEoLine(text, tl.line, issues, tl.column + indent + eoAt);
+        gaps.push(blanks);
+        blanks = 0;
+        seenFields = true;
+        continue;
+      }
+    }
+    const tk = tagsKeyword(t);
+    if (tk > 0) {
+      let text = t.slice(tk);
+      // Wrapped TAGS: a trailing comma, or a next line of nothing but codes.
+      while (i + 1 < lines.length) {
+        const next = lines[i + 1]!.text.trim();
+        if (next === '' || startsField(next) || paragraphNumber(next) !== null) break;
+        if (!/,\s*$/.test(text) && !/^[A-Z]{2,6}(?:[,\s]+[A-Z]{2,6})*[,\s]*$/.test(next)) break;
+        text += ` ${next}`;
+        i++;
+      }
+      const pad = /^\s*/.exec(text)![0];
+      if (pad !== ' ') layout.tagsPad = pad;
+      const sep = /[A-Za-z0-9)](\s*,\s*|\s+)(?=[A-Za-z(])/.exec(text.trim());
+      if (sep && sep[1] !== ', ') layout.tagsSep = sep[1];
+      if (tags !== null)
+        issues.push(
+          issue('tags.repeated', 'warning', 'a second TAGS line', { line: tl.line, field: 'tags' }),
+        );
+      else {
+        tags = parseTags(text, tl.line, issues, ctx.reference);
+        if (tags.length === 0)
+          issues.push(
+            issue('tags.empty', 'warning', 'the TAGS line is empty', {
+              line: tl.line,
+              field: 'tags',
+            }),
+          );
+      }
+      gaps.push(blanks);
+      blanks = 0;
+      seenFields = true;
+      continue;
+    }
+    const sk = subjectKeyword(t);
+    if (sk > 0) {
+      const key = t.slice(0, sk);
+      if (key !== 'SUBJECT: ') layout.subjectKey = key;
+      const parts = [t.slice(sk).trim()];
+      while (i + 1 < lines.length) {
+        const next = lines[i + 1]!.text;
+        const nt = next.trim();
+        if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
+        parts.push(nt);
+        i++;
+      }
+      let text = parts.filter((p) => p !== '').join(' ');
+      const breaks: number[] = [];
+      let at = 0;
+      for (const p of parts.slice(0, -1)) {
+        at += p.length;
+        breaks.push(at);
+        at += 1;
+      }
+      const mark = /^\([^()]{1,60}\)\s*/.exec(text);
+      const m = mark ? parsePortionMarking(mark[0], ctx.reference) : null;
+      if (mark && m) {
+        subjectMarking = m;
+        text = text.slice(mark[0].length);
+        const shift = mark[0].length;
+        for (let b = 0; b < breaks.length; b++) breaks[b] = breaks[b]! - shift;
+        if (mark[0] !== `${m.raw} `) layout.subjectMarkSep = mark[0].slice(m.raw.length);
+      }
+      if (breaks.length > 0 && breaks.every((b) => b > 0)) layout.subjectBreaks = breaks;
+      if (subject !== null)
+        issues.push(
+          issue('text.subject.repeated', 'warning', 'a second SUBJECT line', {
+            line: tl.line,
+            field: 'subject',
+          }),
+        );
+      else subject = text;
+      gaps.push(blanks);
+      blanks = 0;
+      seenFields = true;
+      continue;
+    }
+    const rk = refKeyword(t);
+    if (rk > 0) {
+      const key = t.slice(0, rk);
+      if (key !== 'REF: ') layout.refKey = key;
+      const block = [t.slice(rk)];
+      let j = i + 1;
+      let pending = 0;
+      for (; j < lines.length; j++) {
+        const nt = lines[j]!.text;
+        const trimmed = nt.trim().replace(/^¶\s*/, '');
+        if (trimmed === '') {
+          pending++;
+          continue;
+        }
+        if (startsField(trimmed) || paragraphNumber(trimmed) !== null) break;
+        const item =
+          /^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
+          /^(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d+/.test(trimmed);
+        const indented = /^\s{2,}/.test(nt);
+        if (!(item || (pending === 0 && (indented || /[,;]\s*$/.test(block[block.length - 1]!)))))
+          break;
+        for (let p = 0; p < pending; p++) block.push('');
+        pending = 0;
+        block.push(nt);
+      }
+      i = j - pending - 1;
+      references = parseReferences(ctx, block.join('\n'), tl.line, citing.year);
+      gaps.push(blanks);
+      blanks = 0;
+      seenFields = true;
+      continue;
+    }
+    if (isClassifiedBy(t)) {
+      const block = [t];
+      while (i + 1 < lines.length && block.length < 3) {
+        const nt = lines[i + 1]!.text.trim();
+        if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
+        // A wrapped block continues only while its reasons are unfinished.
+        if (
+          /\.\s*$/.test(block[block.length - 1]!) &&
+          !/1\s?[.,]\s?[45]\s*$/.test(block[block.length - 1]!)
+        )
+          break;
+        block.push(lines[i + 1]!.text);
+        i++;
+      }
+      classifiedBy = parseClassifiedBy(block.join('\n'));
+      if (classifiedBy.reasons.length === 0)
+        issues.push(
+          issue(
+            'text.classifiedBy.reasons.missing',
+            'warning',
+            'Classified By names no reason (e.g. 1.4(b))',
+            {
+              line: tl.line,
+              field: 'classifiedBy.reasons',
+            },
+          ),
+        );
+      gaps.push(blanks);
+      blanks = 0;
+      seenFields = true;
+      continue;
+    }
+    if (!seenFields && classifiedBy === null) {
+      // Before E.O./TAGS/SUBJECT anything else routes the cable: "DEPT FOR EUR/RUS", "PASS TO …".
+      passingLines.push(t.trimEnd());
+      gaps.push(blanks);
+      blanks = 0;
+      continue;
+    }
+    bodyAt = i;
+    break;
+  }
+  if (bodyAt === lines.length && i >= lines.length) bodyAt = lines.length;
+  if (captionLines.some((n) => n !== 1)) layout.captionLines = captionLines;
+  if (eo === null)
+    issues.push(
+      issue('text.eo.missing', 'warning', 'the text has no E.O. line', {
+        line: all[0]?.line ?? 0,
+        field: 'eo',
+      }),
+    );
+  if (tags === null)
+    issues.push(
+      issue('tags.missing', 'warning', 'the text has no TAGS line', {
+        line: all[0]?.line ?? 0,
+        field: 'tags',
+      }),
+    );
+  if (subject === null)
+    issues.push(
+      issue('text.subject.missing', 'warning', 'the text has no SUBJECT line', {
+        line: all[0]?.line ?? 0,
+        field: 'subject',
+      }),
+    );
+  // The body is read from the original lines; map the index back when pieces were split off.
+  const bodyLine = lines[bodyAt];
+  let bodyStart = bodyLine === undefined ? all.length : all.indexOf(bodyLine);
+  if (bodyStart === -1) {
+    // A piece of a folded line: the body starts on the next input line.
+    const after = all.findIndex((x) => x.line > bodyLine!.line);
+    bodyStart = after === -1 ? all.length : after;
+  }
+  return {
+    classificationLine,
+    messageReference,
+    section,
+    captions,
+    passingLines,
+    eo,
+    tags: tags ?? [],
+    subject,
+    subjectMarking,
+    references,
+    classifiedBy,
+    bodyStart,
+    bodyGap: blanks,
+    gaps,
+    layout,
+  };
+}
+
+/** Splits a folded line at the field keywords it carries; pieces keep their columns. */
+function unfold(text: string, line: number, column: number, afterBanner: boolean): TextLine[] {
+  const out: TextLine[] = [];
+  let rest = text;
+  let col = column;
+  // After a glued banner, a keyword may follow without a space ("REAPE.O. 12958", "008938SIPDIS").
+  const split = afterBanner
+    ? /(?=(?:TAGS|Tags)\s*:|SUBJECT\s*:|Subject\s*:|E\.O\.\s*\d|Classified [Bb]y|CLASSIFIED BY|SIPDIS)/
+    : FOLD;
+  for (;;) {
+    const m = split.exec(rest.slice(1));
+    if (!m) break;
+    const cut = m.index + 1 + (afterBanner ? 0 : 1);
+    const piece = rest.slice(0, cut).trimEnd();
+    if (piece !== '') out.push({ text: piece, line, column: col });
+    col += cut;
+    rest = rest.slice(cut);
+  }
+  if (rest.trim() !== '') out.push({ text: rest, line, column: col });
+  return out;
+}

@@ -1,0 +1,104 @@
+/** The TAGS line: codes canonicalised, kinds from the reference, typos repaired. */
+import type { Tag, TagKind } from '../cable.ts';
+import type { Issue } from '../issue.ts';
+import { issue } from '../issue.ts';
+import type { FormatReference } from '../reference.ts';
+
+/**
+ * Reads the text after `TAGS:` (wrapped lines joined with a space). Commas and/or spaces separate
+ * codes; a parenthesised name joins the code before it (`OVIP (STEINBERG, JAMES B.)`).
+ *
+ * @example parseTags('PREL, PGOV CH', 30, [], undefined).map((t) => t.code) // ['PREL', 'PGOV', 'CH']
+ */
+export function parseTags(
+  text: string,
+  line: number,
+  issues: Issue[],
+  reference: FormatReference | undefined,
+): Tag[] {
+  const tags: Tag[] = [];
+  const seen = new Set<string>();
+  const re = /([^\s,;()]+)(\s*\([^)]*\)?)?|(\([^)]*\)?)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const person = m[2] !== undefined || m[3] !== undefined;
+    const code = person
+      ? raw.toUpperCase().replace(/\s+/g, ' ').replace(/\s*\(/, ' (')
+      : raw.toUpperCase().replace(/[.:]+$/, '');
+    if (code === '') continue;
+    const tag = person
+      ? { code, kind: 'person' as TagKind, raw }
+      : classify(code, raw, line, issues, reference);
+    if (seen.has(tag.code)) continue;
+    seen.add(tag.code);
+    tags.push(tag);
+  }
+  return tags;
+}
+
+function classify(
+  code: string,
+  raw: string,
+  line: number,
+  issues: Issue[],
+  reference: FormatReference | undefined,
+): Tag {
+  if (!reference) return { code, kind: 'unknown', raw };
+  const kind = reference.tagKind(code);
+  if (kind !== undefined) return { code, kind, raw };
+  const near = nearCodes(code, reference.tagCodes);
+  if (near.length === 1) {
+    const fixed = near[0]!;
+    issues.push(
+      issue('text.tags.repaired', 'info', `TAG "${raw}" read as "${fixed}" (one letter off)`, {
+        line,
+        field: 'tags',
+      }),
+    );
+    return { code: fixed, kind: reference.tagKind(fixed) ?? 'unknown', raw };
+  }
+  issues.push(
+    issue(
+      'text.tags.unknown',
+      'warning',
+      near.length > 1
+        ? `TAG "${raw}" is unknown; it could be any of ${near.join(', ')}`
+        : `TAG "${raw}" is unknown`,
+      { line, field: 'tags' },
+    ),
+  );
+  return { code, kind: 'unknown', raw };
+}
+
+/** Known codes at Levenshtein distance 1 from `code`. */
+function nearCodes(code: string, known: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (let i = 0; i <= code.length; i++) {
+    const head = code.slice(0, i);
+    if (i < code.length) {
+      const tail = code.slice(i + 1);
+      if (known.has(head + tail)) out.add(head + tail);
+      for (const l of letters) if (known.has(head + l + tail)) out.add(head + l + tail);
+    }
+    for (const l of letters)
+      if (known.has(head + l + code.slice(i))) out.add(head + l + code.slice(i));
+  }
+  out.delete(code);
+  return [...out].sort();
+}
+
+/**
+ * The tags as written after `TAGS:`: the raw spelling when it still reads as the code.
+ *
+ * @example renderTags([{ code: 'PREL', kind: 'subject', raw: 'PREL' }], ', ') // 'PREL'
+ */
+export function renderTags(tags: readonly Tag[], separator: string): string {
+  return tags
+    .map((t) =>
+      t.raw !== '' && t.raw.toUpperCase().replace(/[.:]+$/, '') === t.code && !/[\s,]/.test(t.raw)
+        ? t.raw
+        : t.code,
+    )
+    .join(separator);
+}
