@@ -1,0 +1,110 @@
+/** The rows derived from one cable for the field tables (tags, captions, addressees, references). */
+import { levelRank } from '../model/levels.ts';
+import { accessClassKey, canonicalCaptions, markingJson } from './access-class.ts';
+import type { CableInput } from './store.ts';
+
+export interface DerivedRows {
+  readonly cable: {
+    readonly id: string;
+    readonly sha256: string;
+    readonly raw: string;
+    readonly parsed: string;
+    readonly issues: string;
+    readonly cable_date: string | null;
+    readonly origin: string | null;
+    readonly banner: string;
+    readonly banner_level: number;
+    readonly captions: string;
+    readonly subject: string | null;
+  };
+  readonly portions: readonly {
+    readonly ordinal: number;
+    readonly kind: string;
+    readonly num: string | null;
+    readonly classKey: string;
+    readonly marked: number;
+    readonly body: string;
+  }[];
+  /** Access classes this cable needs, by key. */
+  readonly classes: ReadonlyMap<string, { marking: string; captions: string; level: number }>;
+  readonly tags: readonly string[];
+  readonly captions: readonly string[];
+  readonly addressees: readonly {
+    role: string;
+    ordinal: number;
+    ri: string | null;
+    name: string;
+  }[];
+  readonly refs: readonly {
+    ordinal: number;
+    label: string | null;
+    target_id: string | null;
+    text: string;
+  }[];
+}
+
+/**
+ * Everything a store writes for one cable, computed once and the same for both adapters.
+ *
+ * @example deriveRows(input).tags // ['PARM', 'PREL']
+ */
+export function deriveRows(input: CableInput): DerivedRows {
+  const captions = canonicalCaptions(input.captions);
+  const captionsJson = JSON.stringify(captions);
+  const classes = new Map<string, { marking: string; captions: string; level: number }>();
+  const portions = input.portions.map((p, i) => {
+    const key = accessClassKey(p.marking, captions);
+    if (!classes.has(key))
+      classes.set(key, {
+        marking: markingJson(p.marking),
+        captions: captionsJson,
+        level: levelRank(p.marking.level),
+      });
+    return {
+      ordinal: i,
+      kind: p.kind,
+      num: p.number,
+      classKey: key,
+      marked: p.marked ? 1 : 0,
+      body: p.text,
+    };
+  });
+  const c = input.cable;
+  const addressees = [
+    ...(c.from ? [{ role: 'from', a: c.from }] : []),
+    ...c.to.map((a) => ({ role: 'to', a })),
+    ...c.info.map((a) => ({ role: 'info', a })),
+    ...c.xmt.map((a) => ({ role: 'xmt', a })),
+  ].map(({ role, a }, ordinal) => ({
+    role,
+    ordinal,
+    ri: a.routingIndicator === null ? null : a.routingIndicator.toUpperCase(),
+    name: a.name.toUpperCase().replace(/\s+/g, ' ').trim(),
+  }));
+  return {
+    cable: {
+      id: input.id,
+      sha256: input.sha256,
+      raw: input.raw,
+      parsed: JSON.stringify(c),
+      issues: JSON.stringify(input.issues),
+      cable_date: input.date,
+      origin: input.origin,
+      banner: markingJson(input.banner),
+      banner_level: levelRank(input.banner.level),
+      captions: captionsJson,
+      subject: c.subject,
+    },
+    portions,
+    classes,
+    tags: [...new Set(c.tags.map((t) => t.code.toUpperCase()))],
+    captions,
+    addressees,
+    refs: c.references.map((r, ordinal) => ({
+      ordinal,
+      label: r.label,
+      target_id: r.kind === 'cable' ? r.id : null,
+      text: r.text,
+    })),
+  };
+}

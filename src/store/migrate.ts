@@ -1,0 +1,33 @@
+/** Brings a database to the latest archive schema with Kysely's migrator. */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import { archiveTables } from './migrations/0001-archive.ts';
+import { searchIndex } from './migrations/0002-search-index.ts';
+import type { Dialect } from './migrations/dialect.ts';
+
+/** The migrations of a dialect, by name (applied in name order). */
+export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-archive': archiveTables(dialect),
+    '0002-search-index': searchIndex(dialect),
+  };
+}
+
+/**
+ * Applies every pending migration; throws (broken infrastructure) when one fails.
+ *
+ * @example await migrateToLatest(db, 'sqlite')
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(archiveMigrations(dialect)) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `archive migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
+  }
+}

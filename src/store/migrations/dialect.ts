@@ -1,0 +1,2 @@
+/** The SQL dialects the archive runs on. */
+export type Dialect = 'sqlite' | 'postgres';

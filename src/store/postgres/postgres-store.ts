@@ -1,0 +1,189 @@
+/** The PostgreSQL adapter (DATABASE_URL): a pg pool behind Kysely, multi-row inserts per batch. */
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from '../migrate.ts';
+import { deriveRows, type DerivedRows } from '../derived-rows.ts';
+import {
+  readAccessClasses,
+  readAudit,
+  readCable,
+  readCounts,
+  readReferences,
+  readVersions,
+  readVisibleIds,
+  writeAudit,
+} from '../read-queries.ts';
+import type { ArchiveDatabase } from '../schema.ts';
+import { executeSearch } from '../search/search-execute.ts';
+import type { CableInput, PutOutcome, Store } from '../store.ts';
+import { tsqueryMatch } from './search-tsquery.ts';
+
+/**
+ * Opens the archive in the PostgreSQL database at `url`, migrating it to the latest schema.
+ *
+ * @example const store = await openPostgresStore('postgres://postgres@127.0.0.1:5432/chancery')
+ */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = new Kysely<ArchiveDatabase>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    kind: 'postgres',
+    putCables: (batch) => db.transaction().execute((trx) => putBatch(trx, batch)),
+    getCable: (id, version) => readCable(db, id, version),
+    versions: (id) => readVersions(db, id),
+    references: (id) => readReferences(db, id),
+    visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
+    search: (query, reader, page) => executeSearch(db, tsqueryMatch, query, reader, page),
+    accessClasses: () => readAccessClasses(db),
+    counts: () => readCounts(db),
+    audit: (entry) => writeAudit(db, entry),
+    auditTrail: (limit) => readAudit(db, limit),
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+type Trx = Transaction<ArchiveDatabase>;
+
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters per statement. */
+const CHUNK = 1000;
+
+async function insertChunks<T>(items: readonly T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
+}
+
+/**
+ * One batch in one transaction. Items are handled in rounds so that an id occurring twice in a
+ * batch behaves exactly as two consecutive batches would.
+ */
+async function putBatch(trx: Trx, batch: readonly CableInput[]): Promise<PutOutcome[]> {
+  // Serialise writers: two concurrent imports must not both create version 1 of an id.
+  await sql`SELECT pg_advisory_xact_lock(424242)`.execute(trx);
+  const outcomes: PutOutcome[] = new Array<PutOutcome>(batch.length);
+  let pending = batch.map((item, index) => ({ item, index }));
+  const importedAt = new Date().toISOString();
+  while (pending.length > 0) {
+    const seen = new Set<string>();
+    const round: typeof pending = [];
+    const later: typeof pending = [];
+    for (const p of pending)
+      if (seen.has(p.item.id)) later.push(p);
+      else {
+        seen.add(p.item.id);
+        round.push(p);
+      }
+    await putRound(trx, round, outcomes, importedAt);
+    pending = later;
+  }
+  return outcomes;
+}
+
+async function putRound(
+  trx: Trx,
+  round: readonly { item: CableInput; index: number }[],
+  outcomes: PutOutcome[],
+  importedAt: string,
+): Promise<void> {
+  const ids = round.map((r) => r.item.id);
+  const existing = await trx
+    .selectFrom('cable')
+    .select(['seq', 'id', 'version', 'is_current', 'sha256'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map<string, typeof existing>();
+  for (const e of existing) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  const writes: { item: CableInput; rows: DerivedRows; version: number }[] = [];
+  const retire: number[] = [];
+  for (const { item, index } of round) {
+    const versions = byId.get(item.id) ?? [];
+    if (versions.some((v) => v.sha256 === item.sha256)) {
+      outcomes[index] = 'unchanged';
+      continue;
+    }
+    const current = versions.find((v) => v.is_current === 1);
+    if (current !== undefined) retire.push(current.seq);
+    outcomes[index] = current === undefined ? 'imported' : 'updated';
+    const version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
+    writes.push({ item, rows: deriveRows(item), version });
+  }
+  if (writes.length === 0) return;
+  if (retire.length > 0)
+    await trx.updateTable('cable').set({ is_current: 0 }).where('seq', 'in', retire).execute();
+  const classIds = await ensureClasses(trx, writes);
+  const seqs = new Map<string, number>();
+  await insertChunks(writes, async (chunk) => {
+    const inserted = await trx
+      .insertInto('cable')
+      .values(
+        chunk.map((w) => ({
+          ...w.rows.cable,
+          version: w.version,
+          is_current: 1,
+          imported_at: importedAt,
+        })),
+      )
+      .returning(['seq', 'id'])
+      .execute();
+    for (const r of inserted) seqs.set(r.id, r.seq);
+  });
+  const seqOf = (w: (typeof writes)[number]) => seqs.get(w.item.id)!;
+  await insertChunks(
+    writes.flatMap((w) =>
+      w.rows.portions.map((p) => ({
+        cable_seq: seqOf(w),
+        ordinal: p.ordinal,
+        kind: p.kind,
+        num: p.num,
+        class_id: classIds.get(p.classKey)!,
+        marked: p.marked,
+        body: p.body,
+      })),
+    ),
+    (chunk) => trx.insertInto('portion').values(chunk).execute(),
+  );
+  await insertChunks(
+    writes.flatMap((w) => w.rows.tags.map((tag) => ({ cable_seq: seqOf(w), tag }))),
+    (chunk) => trx.insertInto('cable_tag').values(chunk).execute(),
+  );
+  await insertChunks(
+    writes.flatMap((w) => w.rows.captions.map((caption) => ({ cable_seq: seqOf(w), caption }))),
+    (chunk) => trx.insertInto('cable_caption').values(chunk).execute(),
+  );
+  await insertChunks(
+    writes.flatMap((w) => w.rows.addressees.map((a) => ({ cable_seq: seqOf(w), ...a }))),
+    (chunk) => trx.insertInto('addressee').values(chunk).execute(),
+  );
+  await insertChunks(
+    writes.flatMap((w) => w.rows.refs.map((r) => ({ cable_seq: seqOf(w), ...r }))),
+    (chunk) => trx.insertInto('cable_ref').values(chunk).execute(),
+  );
+}
+
+/** Ids of every access class the writes need, creating the missing ones. */
+async function ensureClasses(
+  trx: Trx,
+  writes: readonly { rows: DerivedRows }[],
+): Promise<Map<string, number>> {
+  const wanted = new Map<string, { marking: string; captions: string; level: number }>();
+  for (const w of writes) for (const [k, v] of w.rows.classes) wanted.set(k, v);
+  const keys = [...wanted.keys()];
+  if (keys.length === 0) return new Map();
+  await trx
+    .insertInto('access_class')
+    .values(keys.map((key) => ({ key, ...wanted.get(key)! })))
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const rows = await trx
+    .selectFrom('access_class')
+    .select(['id', 'key'])
+    .where('key', 'in', keys)
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.id]));
+}

@@ -1,0 +1,168 @@
+/** Search execution shared by both adapters: field filters, grouping, paging, facets, snippets, banners. */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Level } from '../../format/index.ts';
+import { rollUpBanner } from '../../model/banner.ts';
+import { formatBanner } from '../../model/format-marking.ts';
+import { levelRank } from '../../model/levels.ts';
+import type { Marking } from '../../model/marking.ts';
+import type { Reader } from '../../model/reader.ts';
+import { visibleClassIds } from '../access-class.ts';
+import { readAccessClasses } from '../read-queries.ts';
+import type { ArchiveDatabase } from '../schema.ts';
+import { hasText, type SearchQuery } from '../search-query.ts';
+import { makeSnippet } from '../snippet.ts';
+import type { AccessClass, FacetCount, SearchHit, SearchPage, SearchResult } from '../store.ts';
+
+/**
+ * The dialect-specific part: a SELECT of (cable_seq, pid, score) over the portions of the given
+ * visible classes whose text matches the query; lower score is better.
+ */
+export type TextMatch = (query: SearchQuery, visible: readonly number[]) => RawBuilder<unknown>;
+
+const emptyResult: SearchResult = {
+  total: 0,
+  hits: [],
+  facets: { tags: [], origin: [], year: [] },
+};
+
+/**
+ * Runs a search for a reader. Only portions of classes the reader may see are matched, counted,
+ * ranked and snippeted; a cable without a visible matching portion is in no count.
+ *
+ * @example await executeSearch(db, fts5Match, query, reader, { sort: 'relevance', page: 1, size: 20 })
+ */
+export async function executeSearch(
+  db: Kysely<ArchiveDatabase>,
+  textMatch: TextMatch,
+  query: SearchQuery,
+  reader: Reader,
+  page: SearchPage,
+): Promise<SearchResult> {
+  const classes = await readAccessClasses(db);
+  const visibleSet = visibleClassIds(classes, reader);
+  if (visibleSet.size === 0) return emptyResult;
+  const visible = [...visibleSet].sort((a, b) => a - b);
+  const inVisible = sql.join(visible.map((v) => sql.lit(v)));
+  const matches = hasText(query)
+    ? textMatch(query, visible)
+    : sql`SELECT p.cable_seq, p.id AS pid, 0 AS score FROM portion p WHERE p.class_id IN (${inVisible})`;
+  const hits = sql`SELECT c.seq, c.id, c.cable_date, c.origin, min(m.score) AS score
+    FROM (${matches}) m JOIN cable c ON c.seq = m.cable_seq
+    WHERE c.is_current = 1 ${filters(query, inVisible)}
+    GROUP BY c.seq, c.id, c.cable_date, c.origin`;
+  const order =
+    page.sort === 'date' || !hasText(query)
+      ? sql`h.cable_date DESC, h.id`
+      : sql`h.score, h.cable_date DESC, h.id`;
+  const size = Math.max(1, Math.min(page.size, 200));
+  const offset = (Math.max(1, page.page) - 1) * size;
+  const [rows, totalRow, tags, origin, year] = await Promise.all([
+    sql<{ seq: number; id: string; cable_date: string | null; origin: string | null }>`
+      SELECT h.seq, h.id, h.cable_date, h.origin FROM (${hits}) h ORDER BY ${order}
+      LIMIT ${sql.lit(size)} OFFSET ${sql.lit(offset)}`.execute(db),
+    sql<{ n: number | string }>`SELECT count(*) AS n FROM (${hits}) h`.execute(db),
+    facet(
+      db,
+      sql`SELECT t.tag AS value, count(*) AS n FROM (${hits}) h JOIN cable_tag t ON t.cable_seq = h.seq GROUP BY t.tag`,
+    ),
+    facet(
+      db,
+      sql`SELECT h.origin AS value, count(*) AS n FROM (${hits}) h WHERE h.origin IS NOT NULL GROUP BY h.origin`,
+    ),
+    facet(
+      db,
+      sql`SELECT substr(h.cable_date, 1, 4) AS value, count(*) AS n FROM (${hits}) h WHERE h.cable_date IS NOT NULL GROUP BY substr(h.cable_date, 1, 4)`,
+    ),
+  ]);
+  const total = Number(totalRow.rows[0]?.n ?? 0);
+  const pageRows = rows.rows.map((r) => ({ ...r, seq: r.seq }));
+  const hitsOut = await presentHits(db, matches, query, pageRows, classes, visibleSet);
+  return { total, hits: hitsOut, facets: { tags, origin, year } };
+}
+
+async function facet(db: Kysely<ArchiveDatabase>, q: RawBuilder<unknown>): Promise<FacetCount[]> {
+  const { rows } = await sql<{ value: string; n: number | string }>`
+    SELECT f.value, f.n FROM (${q}) f ORDER BY f.n DESC, f.value LIMIT 10`.execute(db);
+  return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
+}
+
+/** Field filters on the cable `c`, each an AND-ed condition. */
+function filters(query: SearchQuery, inVisible: RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  for (const tag of query.tags)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM cable_tag t WHERE t.cable_seq = c.seq AND t.tag = ${tag})`,
+    );
+  for (const caption of query.captions)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM cable_caption k WHERE k.cable_seq = c.seq AND k.caption = ${caption})`,
+    );
+  if (query.origins.length > 0) parts.push(sql`c.origin IN (${sql.join([...query.origins])})`);
+  if (query.dateFrom !== null) parts.push(sql`c.cable_date >= ${query.dateFrom}`);
+  if (query.dateUntil !== null) parts.push(sql`c.cable_date < ${query.dateUntil}`);
+  for (const to of query.to)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM addressee a WHERE a.cable_seq = c.seq AND a.role IN ('to', 'info') AND (a.ri = ${to} OR a.name = ${to}))`,
+    );
+  for (const id of query.cites)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM cable_ref r WHERE r.cable_seq = c.seq AND r.target_id = ${id})`,
+    );
+  // The citing cable's REF list is only consulted when the reader may see that cable at all.
+  for (const id of query.citedBy)
+    parts.push(
+      sql`c.id IN (SELECT r.target_id FROM cable_ref r JOIN cable s ON s.seq = r.cable_seq
+        WHERE s.id = ${id} AND s.is_current = 1 AND r.target_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM portion sp WHERE sp.cable_seq = s.seq AND sp.class_id IN (${inVisible})))`,
+    );
+  // The level as this reader sees the cable: the highest visible portion.
+  if (query.levels.length > 0)
+    parts.push(
+      sql`(SELECT max(ac.level) FROM portion lp JOIN access_class ac ON ac.id = lp.class_id
+        WHERE lp.cable_seq = c.seq AND lp.class_id IN (${inVisible})) IN (${sql.join(
+          query.levels.map((l: Level) => levelRank(l)),
+        )})`,
+    );
+  return parts.length === 0 ? sql`` : sql`AND ${sql.join(parts, sql` AND `)}`;
+}
+
+async function presentHits(
+  db: Kysely<ArchiveDatabase>,
+  matches: RawBuilder<unknown>,
+  query: SearchQuery,
+  rows: readonly { seq: number; id: string; cable_date: string | null; origin: string | null }[],
+  classes: readonly AccessClass[],
+  visible: ReadonlySet<number>,
+): Promise<SearchHit[]> {
+  if (rows.length === 0) return [];
+  const seqs = sql.join(rows.map((r) => sql.lit(r.seq)));
+  const byClass = new Map(classes.map((c) => [c.id, c]));
+  const [portions, matched] = await Promise.all([
+    sql<{ cable_seq: number; id: number; kind: string; class_id: number; body: string }>`
+      SELECT p.cable_seq, p.id, p.kind, p.class_id, p.body FROM portion p
+      WHERE p.cable_seq IN (${seqs}) ORDER BY p.cable_seq, p.ordinal`.execute(db),
+    sql<{ cable_seq: number; pid: number; score: number }>`
+      SELECT m.cable_seq, m.pid, m.score FROM (${matches}) m
+      WHERE m.cable_seq IN (${seqs}) ORDER BY m.score, m.pid`.execute(db),
+  ]);
+  return rows.map((r) => {
+    // Only visible portions of this cable are ever looked at from here on.
+    const own = portions.rows.filter((p) => p.cable_seq === r.seq && visible.has(p.class_id));
+    const markings: Marking[] = own.map((p) => byClass.get(p.class_id)!.marking);
+    const captions = byClass.get(Number(own[0]?.class_id))?.captions ?? [];
+    const subject = own.find((p) => p.kind === 'subject')?.body ?? null;
+    const best = matched.rows
+      .filter((m) => m.cable_seq === r.seq)
+      .map((m) => own.find((p) => p.id === m.pid))
+      .filter((p) => p !== undefined);
+    const chosen = (best.length > 0 ? best : own.slice(0, 1)).slice(0, 2);
+    return {
+      id: r.id,
+      date: r.cable_date,
+      origin: r.origin,
+      subject,
+      banner: formatBanner(rollUpBanner(markings, captions)),
+      snippets: chosen.map((p) => makeSnippet(p.body, query)),
+    };
+  });
+}

@@ -1,0 +1,146 @@
+/** The SQLite adapter: one file, WAL, created on first run; bulk writes with prepared statements. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from '../migrate.ts';
+import { deriveRows } from '../derived-rows.ts';
+import {
+  readAccessClasses,
+  readAudit,
+  readCable,
+  readCounts,
+  readReferences,
+  readVersions,
+  readVisibleIds,
+  writeAudit,
+} from '../read-queries.ts';
+import type { ArchiveDatabase } from '../schema.ts';
+import { executeSearch } from '../search/search-execute.ts';
+import type { CableInput, PutOutcome, Store } from '../store.ts';
+import { fts5Match } from './search-fts5.ts';
+
+/**
+ * Opens (creating when absent) the archive at `path`; ':memory:' for a throwaway store.
+ *
+ * @example const store = await openSqliteStore('./data/chancery.db')
+ */
+export async function openSqliteStore(path: string): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<ArchiveDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  const put = bulkWriter(raw);
+  return {
+    kind: 'sqlite',
+    putCables: (batch) => {
+      try {
+        return Promise.resolve(put(batch));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    getCable: (id, version) => readCable(db, id, version),
+    versions: (id) => readVersions(db, id),
+    references: (id) => readReferences(db, id),
+    visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
+    search: (query, reader, page) => executeSearch(db, fts5Match, query, reader, page),
+    accessClasses: () => readAccessClasses(db),
+    counts: () => readCounts(db),
+    audit: (entry) => writeAudit(db, entry),
+    auditTrail: (limit) => readAudit(db, limit),
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** The write path: one better-sqlite3 transaction per batch, prepared statements reused. */
+function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => PutOutcome[] {
+  const st = {
+    current: raw.prepare<[string], { seq: number; sha256: string }>(
+      'SELECT seq, sha256 FROM cable WHERE id = ? AND is_current = 1',
+    ),
+    sameText: raw.prepare<[string, string], { seq: number }>(
+      'SELECT seq FROM cable WHERE id = ? AND sha256 = ? LIMIT 1',
+    ),
+    maxVersion: raw.prepare<[string], { v: number | null }>(
+      'SELECT max(version) AS v FROM cable WHERE id = ?',
+    ),
+    retire: raw.prepare<[number]>('UPDATE cable SET is_current = 0 WHERE seq = ?'),
+    unindex: raw.prepare<[number]>(
+      "INSERT INTO portion_fts(portion_fts, rowid, body) SELECT 'delete', id, body FROM portion WHERE cable_seq = ?",
+    ),
+    cable: raw.prepare(
+      `INSERT INTO cable (id, version, is_current, sha256, raw, parsed, issues, cable_date, origin, banner, banner_level, captions, subject, imported_at)
+       VALUES (@id, @version, 1, @sha256, @raw, @parsed, @issues, @cable_date, @origin, @banner, @banner_level, @captions, @subject, @imported_at)`,
+    ),
+    classId: raw.prepare<[string], { id: number }>('SELECT id FROM access_class WHERE key = ?'),
+    addClass: raw.prepare(
+      'INSERT INTO access_class (key, marking, captions, level) VALUES (@key, @marking, @captions, @level)',
+    ),
+    portion: raw.prepare(
+      'INSERT INTO portion (cable_seq, ordinal, kind, num, class_id, marked, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    fts: raw.prepare('INSERT INTO portion_fts (rowid, body) VALUES (?, ?)'),
+    tag: raw.prepare('INSERT INTO cable_tag (cable_seq, tag) VALUES (?, ?)'),
+    caption: raw.prepare('INSERT INTO cable_caption (cable_seq, caption) VALUES (?, ?)'),
+    addressee: raw.prepare(
+      'INSERT INTO addressee (cable_seq, role, ordinal, ri, name) VALUES (?, ?, ?, ?, ?)',
+    ),
+    ref: raw.prepare(
+      'INSERT INTO cable_ref (cable_seq, ordinal, label, target_id, text) VALUES (?, ?, ?, ?, ?)',
+    ),
+  };
+  // Class ids by key; read through, so a rolled-back batch never leaves a stale id cached.
+  const classIdOf = (
+    key: string,
+    make: () => { marking: string; captions: string; level: number },
+  ) => {
+    const found = st.classId.get(key);
+    if (found) return found.id;
+    return Number(st.addClass.run({ key, ...make() }).lastInsertRowid);
+  };
+  const putOne = (input: CableInput, importedAt: string): PutOutcome => {
+    const current = st.current.get(input.id);
+    if (current?.sha256 === input.sha256) return 'unchanged';
+    // A text equal to any stored version is not new: re-importing an old copy changes nothing.
+    if (current !== undefined && st.sameText.get(input.id, input.sha256)) return 'unchanged';
+    const rows = deriveRows(input);
+    const version = (st.maxVersion.get(input.id)?.v ?? 0) + 1;
+    if (current !== undefined) {
+      st.unindex.run(current.seq);
+      st.retire.run(current.seq);
+    }
+    const seq = Number(
+      st.cable.run({ ...rows.cable, version, imported_at: importedAt }).lastInsertRowid,
+    );
+    for (const p of rows.portions) {
+      const classId = classIdOf(p.classKey, () => rows.classes.get(p.classKey)!);
+      const pid = st.portion.run(
+        seq,
+        p.ordinal,
+        p.kind,
+        p.num,
+        classId,
+        p.marked,
+        p.body,
+      ).lastInsertRowid;
+      st.fts.run(pid, p.body);
+    }
+    for (const t of rows.tags) st.tag.run(seq, t);
+    for (const c of rows.captions) st.caption.run(seq, c);
+    for (const a of rows.addressees) st.addressee.run(seq, a.role, a.ordinal, a.ri, a.name);
+    for (const r of rows.refs) st.ref.run(seq, r.ordinal, r.label, r.target_id, r.text);
+    return current === undefined ? 'imported' : 'updated';
+  };
+  const tx = raw.transaction((batch: readonly CableInput[]) => {
+    const at = new Date().toISOString();
+    return batch.map((item) => putOne(item, at));
+  });
+  return (batch) => tx(batch);
+}
