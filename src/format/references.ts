@@ -1,21 +1,194 @@
-/** REF lists: `REF: A. STATE 12345 B. 07 PARIS 123 (NOTAL)`. OWNED BY the header helper — placeholder. */
+/** REF lists: `REF: A. STATE 12345 B. 07 PARIS 123 (NOTAL)` read into references and written back. */
 import type { Reference } from './cable.ts';
+import { canonicalCableId, canonicalStation, KNOWN_STATIONS } from './cable-id.ts';
+import { issue } from './issue.ts';
 import type { ParseContext } from './parse-context.ts';
+
+/** Handling captions that may trail a reference, in parentheses or (NOTAL) bare. */
+const CAPTIONS = /^(NOTAL|EXDIS|NODIS|LIMDIS|STADIS|SIPDIS|NOFORN|ROGER|CHEROKEE)$/;
+/**
+ * A label: `A.`, `A)`, `(A)`, `A:` at the start or after a blank, comma or semicolon; glued forms
+ * (`A)BRASILIA 1073`, `A.BOGOTA 5486`) too. Only labels in sequence count (see splitItems), so
+ * `J. SMITH` or `U.S.` inside an item do not split it.
+ */
+const LABEL = /(^|[\s,;])(?:\(([A-Za-z])\)|([A-Za-z])\)|([A-Za-z])[.:](?=\s|$|[A-Z0-9]{2}))/g;
+/** A label repeated inside its item: `A. A) VATICAN 72`, `A. A: HAVANA 00118`. */
+const INNER_LABEL = /^\(?([A-Za-z])[.):]\s+/;
+/** Page markers of multi-page cables that slip into REF blocks: `TRIPOLI 00000064  001.2 OF 004`. */
+const PAGE_MARKER = /\s*\b[A-Z][A-Z ]*? \d{8}\s+\d{3}(?:\.\d)? OF \d{3}\b\s*/g;
+/** A cable id at the start of a text: optional year, station words, serial. */
+const LEADING_ID = /^(?:(\d{4}|\d{2})\s*)?([A-Za-z][A-Za-z.' -]*?[A-Za-z])\s*(\d{1,8})(?![\d/-])/;
+/** Between two ids of an unlettered list: `STATE 1, STATE 2`, `STATE 1 AND STATE 2`. */
+const ID_SEPARATOR = /^\s*(?:,|AND\b|&)?\s*/i;
+
+interface Item {
+  readonly label: string | null;
+  readonly text: string;
+  readonly offset: number; // in the REF text, for the issue's line
+}
 
 /**
  * Parses the text of a REF block (everything after `REF:`, lines joined with "\n") into references.
- * `line` is the 1-based line of the `REF:` line, for issues. A reference without a year takes citingYear.
+ * `line` is the 1-based line of the `REF:` line, for issues. A reference without a year takes
+ * citingYear. Lettered items (`A.`, `A)`, `(A)`) give one reference each (two when an item names
+ * two cables); an unlettered list is split at `;` and between cable ids. What is not a cable id
+ * (e-mails, telcons, `STATE CA-3400`) is kept with kind "other" and id null.
+ *
+ * @example parseReferences(ctx, 'A. STATE 12345 B. 07 PARIS 123 (NOTAL)', 20, '08')
+ *   // [{ label: 'A', id: '08STATE12345', ... }, { label: 'B', id: '07PARIS123', captions: ['NOTAL'], ... }]
  */
 export function parseReferences(
-  _ctx: ParseContext,
-  _text: string,
-  _line: number,
-  _citingYear: string | null,
+  ctx: ParseContext,
+  text: string,
+  line: number,
+  citingYear: string | null,
 ): Reference[] {
-  throw new Error('parseReferences: not implemented yet');
+  const stations = ctx.reference?.stations;
+  const known = (station: string) => KNOWN_STATIONS.has(station) || stations?.has(station) === true;
+  const lineOf = (offset: number) => line + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+  const cleaned = text.replace(/¶/g, ' ').replace(PAGE_MARKER, (m) => {
+    ctx.issues.push(
+      issue('ref.page-marker', 'info', `page marker "${m.trim()}" inside the REF block ignored`, {
+        line,
+        field: 'references',
+      }),
+    );
+    return m.includes('\n') ? '\n' : ' ';
+  });
+  const refs: Reference[] = [];
+  for (const item of splitItems(cleaned)) {
+    for (const piece of item.label === null ? splitUnlettered(item.text, known) : [item.text]) {
+      const ref = readReference(item.label, piece, citingYear, known);
+      if (ref === null) continue;
+      refs.push(ref);
+      const where = { line: lineOf(item.offset), field: 'references' };
+      if (ref.kind === 'other')
+        ctx.issues.push(
+          issue(
+            'ref.not-cable',
+            'info',
+            `reference "${ref.text}" is not a cable id: kept as text`,
+            where,
+          ),
+        );
+      else if (ref.id === null)
+        ctx.issues.push(
+          issue(
+            'ref.year.missing',
+            'warning',
+            `reference "${ref.text}" has no year and the citing cable's year is unknown`,
+            where,
+          ),
+        );
+    }
+  }
+  if (refs.length === 0 && cleaned.trim() !== '')
+    ctx.issues.push(
+      issue('ref.empty', 'warning', 'REF block holds no reference', { line, field: 'references' }),
+    );
+  return refs;
 }
 
-/** Renders references as the text after `REF: ` (possibly several lines). */
-export function renderReferences(_refs: readonly Reference[]): string[] {
-  throw new Error('renderReferences: not implemented yet');
+/** Splits at labels that follow each other (A, B, C … or a repeated letter); other text is one item. */
+function splitItems(text: string): Item[] {
+  const starts: { index: number; end: number; label: string }[] = [];
+  let expected: number | null = null;
+  for (const m of text.matchAll(LABEL)) {
+    const label = (m[2] ?? m[3] ?? m[4] ?? '').toUpperCase();
+    const code = label.charCodeAt(0);
+    const index = m.index + (m[1] ?? '').length;
+    const first = starts.length === 0;
+    if (
+      first ? text.slice(0, index).trim() !== '' : code !== expected && code !== (expected ?? 0) - 1
+    )
+      continue;
+    starts.push({ index, end: m.index + m[0].length, label });
+    expected = code + 1;
+  }
+  if (starts.length === 0) return [{ label: null, text, offset: 0 }];
+  return starts.map((s, i) => {
+    let body = text.slice(s.end, starts[i + 1]?.index ?? text.length);
+    const inner = INNER_LABEL.exec(body.trimStart());
+    if (inner && inner[1]?.toUpperCase() === s.label)
+      body = body.trimStart().slice(inner[0].length);
+    return { label: s.label, text: body, offset: s.index };
+  });
+}
+
+/** An unlettered list: `STATE 1; STATE 2`, `10 CARACAS 9, 10 CARACAS 11`, `MADRID 1 AND MADRID 2`. */
+function splitUnlettered(text: string, known: (station: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const part of text.split(';')) {
+    let rest = part.trim();
+    for (;;) {
+      const m = LEADING_ID.exec(rest);
+      if (!m || !known(canonicalStation(m[2] ?? ''))) break;
+      const after = rest.slice(m[0].length);
+      const sep = ID_SEPARATOR.exec(after)?.[0] ?? '';
+      const next = LEADING_ID.exec(after.slice(sep.length));
+      if (!next || sep === '' || !known(canonicalStation(next[2] ?? ''))) break;
+      out.push(rest.slice(0, m[0].length));
+      rest = after.slice(sep.length);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+function readReference(
+  label: string | null,
+  written: string,
+  citingYear: string | null,
+  known: (station: string) => boolean,
+): Reference | null {
+  const text = written
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .replace(/\s*[,;]$/, '')
+    .trim();
+  if (!/[A-Za-z0-9]/.test(text)) return null;
+  const captions: string[] = [];
+  let core = text;
+  for (;;) {
+    const m = /\s*\(([A-Z, /]+)\)$|\s+(NOTAL)$/.exec(core);
+    const words = (m?.[1] ?? m?.[2] ?? '').split(/[\s,/]+/).filter((w) => w !== '');
+    if (!m || words.length === 0 || !words.every((w) => CAPTIONS.test(w))) break;
+    captions.unshift(...words);
+    core = core.slice(0, m.index);
+  }
+  const m = LEADING_ID.exec(core);
+  const station = m ? canonicalStation(m[2] ?? '') : '';
+  const cable = m !== null && known(station);
+  return {
+    label,
+    id: cable ? canonicalCableId(m[0], citingYear) : null,
+    kind: cable ? 'cable' : 'other',
+    text,
+    captions,
+  };
+}
+
+/**
+ * Renders references as the text after `REF: ` (possibly several lines): one lettered item per
+ * line (`A. STATE 12345`), a single unlettered reference as is, several unlettered ones joined
+ * with "; ".
+ *
+ * @example renderReferences(refs) // ['A. STATE 12345', 'B. 07 PARIS 123 (NOTAL)']
+ */
+export function renderReferences(refs: readonly Reference[]): string[] {
+  const lines: string[] = [];
+  let unlettered: string[] = [];
+  const flush = () => {
+    if (unlettered.length > 0) lines.push(unlettered.join('; '));
+    unlettered = [];
+  };
+  for (const ref of refs) {
+    if (ref.label === null) unlettered.push(ref.text);
+    else {
+      flush();
+      lines.push(`${ref.label}. ${ref.text}`);
+    }
+  }
+  flush();
+  return lines;
 }
