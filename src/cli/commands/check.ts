@@ -32,20 +32,45 @@ export function registerCheck(program: Command): void {
 
 /**
  * The format issues and the validation issues of one cable's text, validation issues located on
- * the line their field was read from.
+ * the line their field was read from. Where the parser and the validator use the same code
+ * (`tags.missing`, `tags.unknown`), the cable gets one issue of that code: the more severe one.
  *
  * @example checkText(seedText).map((i) => i.code) // ['tags.empty', 'tags.missing']
  */
 export function checkText(text: string): Issue[] {
+  const { format, rules } = checkParts(text);
+  const ruleRank = highest(rules);
+  const formatRank = highest(format);
+  // A shared code stays with the side that rates it higher; a tie keeps the parser's (it has the line).
+  const ruleWins = (code: string) => (ruleRank.get(code) ?? -1) > (formatRank.get(code) ?? -1);
+  return [
+    ...format.filter((i) => !ruleWins(i.code)),
+    ...rules.filter((i) => !formatRank.has(i.code) || ruleWins(i.code)),
+  ];
+}
+
+/** The highest severity rank of each code. */
+function highest(issues: readonly Issue[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const i of issues) out.set(i.code, Math.max(out.get(i.code) ?? -1, rank(i)));
+  return out;
+}
+
+/**
+ * The parser's issues and the validator's issues of one cable's text, kept apart (for counting).
+ *
+ * @example checkParts(seedText).rules.map((i) => i.code) // ['tags.missing']
+ */
+export function checkParts(text: string): { format: Issue[]; rules: Issue[] } {
   const { cable, issues } = parseCable(text, { reference: directory() });
   const lines = text.split('\n');
-  // The parser already names unknown TAGS (with near misses) when it has the directory: say it once.
-  const parserTags = issues.some((i) => i.code === 'text.tags.unknown');
-  const rules = validateCable(cable, markingRules()).filter(
-    (i) => !(parserTags && i.code === 'tags.unknown'),
-  );
-  return [...issues, ...rules.map((i) => locate(i, cable, lines))];
+  return {
+    format: issues,
+    rules: validateCable(cable, markingRules()).map((i) => locate(i, cable, lines)),
+  };
 }
+
+const rank = (i: Issue): number => (i.severity === 'error' ? 2 : i.severity === 'warning' ? 1 : 0);
 
 /** Puts a field-only issue on the line of its field: a search of the text, since the Cable keeps no line numbers. */
 function locate(i: Issue, cable: Cable, lines: readonly string[]): Issue {
