@@ -5,6 +5,8 @@ import type { Reader } from '../model/reader.ts';
 import { hasText, parseSearchQuery } from '../store/search-query.ts';
 import type { SearchResult, SearchSort, Store } from '../store/store.ts';
 
+export type { SearchResult, SnippetPart } from '../store/store.ts';
+
 export interface SearchRequest {
   readonly query: string;
   readonly reader: Reader;

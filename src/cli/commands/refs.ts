@@ -1,12 +1,51 @@
-/** `chancery refs` — placeholder until its owner lands it. */
+/** `chancery refs ID [--as READER] [--json]`: the cable's references and the cables citing it. */
 import type { Command } from 'commander';
+import { cableReferences } from '../../service/cable-references.ts';
+import { openStore } from '../../service/open-store.ts';
+import { resolveReader } from '../../service/readers.ts';
 
 export function registerRefs(program: Command): void {
   program
     .command('refs')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('chancery refs: not implemented yet\n');
-      process.exitCode = 2;
+    .description(
+      'list the references of a stored cable (resolved or unresolved) and the cables citing it ' +
+        '(only those the reader may see). Without --as the reader is the local operator.',
+    )
+    .argument('<id>', 'cable id, e.g. 08STATE98975')
+    .option('--as <reader>', 'read as CLEARANCE/NATIONALITY[/ACCESSES], e.g. CONFIDENTIAL/USA')
+    .option('--json', 'print as JSON')
+    .action(async (id: string, options: { as?: string; json?: boolean }) => {
+      const store = await openStore();
+      try {
+        const who = await resolveReader(store, options.as);
+        if ('issue' in who) {
+          process.stderr.write(`chancery refs: ${who.issue.message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const refs = await cableReferences(store, id, who.reader);
+        if (refs.kind === 'not-found') {
+          process.stderr.write(`chancery refs: ${refs.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(refs)}\n`);
+          return;
+        }
+        const lines = [refs.id, 'References:'];
+        if (refs.withheld) lines.push('  (withheld: the REF block is above what you may see)');
+        else if (refs.outgoing.length === 0) lines.push('  (none)');
+        for (const r of refs.outgoing)
+          lines.push(
+            `  ${r.label === null ? '' : `${r.label}. `}${r.text}${r.targetId === null ? '  (not a cable)' : `  → ${r.targetId} ${r.resolved ? 'resolved' : 'unresolved'}`}`,
+          );
+        lines.push('Cited by:');
+        if (refs.citedBy.length === 0) lines.push('  (none)');
+        for (const c of refs.citedBy) lines.push(`  ${c}`);
+        process.stdout.write(`${lines.join('\n')}\n`);
+      } finally {
+        await store.close();
+      }
     });
 }
