@@ -61,7 +61,7 @@ function highest(issues: readonly Issue[]): Map<string, number> {
  *
  * @example checkParts(seedText).rules.map((i) => i.code) // ['tags.missing']
  */
-export function checkParts(text: string): { format: Issue[]; rules: Issue[] } {
+export function checkParts(text: string): { format: readonly Issue[]; rules: Issue[] } {
   const { cable, issues } = parseCable(text, { reference: directory() });
   const lines = text.split('\n');
   return {
