@@ -35,9 +35,9 @@ const PAGE = /^PAGE \d+\b/;
  * line, `Wednesday, 29 November 2000, 13:59`.
  */
 const PREAMBLE =
-  /\t|\\$|^id: \d|^<<\d+>>|^Cable dated|^\d+$|^\d{4}-\d\d-\d\d( |$)|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]+day, \d/;
+  /\t|\\$|^(?:\.\.\.)?(?:id|date|refid|origin|classification|destination|header|source)\s*:|^<<\d+>>|^\d+,\d|^Cable dated|^\d+$|^\d{4}-\d\d-\d\d( |$)|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]+day, \d|^-+ header ends/i;
 
-type Section = 'none' | 'fl2' | 'to' | 'info' | 'xmt' | 'distribution';
+type Section = 'none' | 'fl2' | 'to' | 'info' | 'xmt' | 'distribution' | 'duplicate';
 
 interface Draft {
   channel: string | null;
@@ -268,6 +268,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       continue;
     }
     if (section === 'distribution' && DISTRIBUTION_MORE.test(raw)) continue;
+    if (section === 'duplicate' && /^[^a-z]+$/.test(text)) continue;
     if (PAGE.test(text)) {
       report(
         'header.page.skipped',
@@ -281,6 +282,12 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     if (keyword) {
       const list = keyword[1] === 'TO' ? 'to' : keyword[1] === 'INFO' ? 'info' : 'xmt';
       const rest = (keyword[3] ?? keyword[4] ?? '').trim();
+      // A second TO or INFO block is a copy (cables.csv rows repeat the header): keep the first.
+      if (list !== 'xmt' && lists[list].length > 0 && section !== list) {
+        duplicate(i, list.toUpperCase());
+        section = 'duplicate';
+        continue;
+      }
       if (keyword[4] !== undefined)
         report(
           'header.keyword.glued',
