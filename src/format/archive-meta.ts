@@ -61,6 +61,7 @@ export function parseArchiveMeta(ctx: ParseContext): { meta: ArchiveMeta | null;
       );
   const meta: ArchiveMeta = {
     id,
+    ...(id === first ? {} : { referenceId: first }),
     created,
     released,
     classification: count >= 3 ? cell(3) : null,

@@ -19,7 +19,10 @@ import { type Issue, issue } from './issue.ts';
 /** The JSON object of one parsed cable. Absent fields are null or empty, never guessed. */
 export interface CableJson {
   readonly file: string | null;
+  /** The reference id as the archive writes it (the file name of a Cablegate record). */
   readonly id: string | null;
+  /** The canonical id references resolve to (`08SAOPAULO335` for `08SCTION02OF02SAOPAULO335`). */
+  readonly canonicalId: string | null;
   readonly created: string | null;
   readonly released: string | null;
   readonly classification: string | null;
@@ -67,7 +70,8 @@ export function cableToJson(
 ): CableJson {
   return {
     file,
-    id: cableId(cable),
+    id: cable.archive?.referenceId ?? cableId(cable),
+    canonicalId: cableId(cable),
     created: cable.archive?.created ?? null,
     released: cable.archive?.released ?? null,
     classification: cable.archive?.classification ?? null,

@@ -4,6 +4,9 @@ import type { Issue } from './issue.ts';
 /** The five metadata lines of an archive record (Cablegate layout). Verbatim strings. */
 export interface ArchiveMeta {
   readonly id: string; // canonical id, e.g. 08STATE98975
+  /** The archive's own reference id as written on line 1 when it differs from the canonical id
+   * (WikiLeaks ids such as `08SCTION02OF02SAOPAULO335`); absent when they are the same. */
+  readonly referenceId?: string;
   readonly created: string | null; // as written, e.g. "2008-09-16 16:04"
   readonly released: string | null;
   readonly classification: string | null; // e.g. "SECRET//NOFORN"
