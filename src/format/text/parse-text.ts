@@ -50,7 +50,7 @@ export function parseText(
 ): TextFields {
   const lines = textLines(ctx, start, end);
   const pre = parsePreamble(ctx, lines, citing);
-  const body = parseBody(ctx, lines, pre.bodyStart, pre.bodyGap);
+  const body = parseBody(ctx, pre.lines, pre.bodyStart, pre.bodyGap);
   const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {

@@ -1,6 +1,6 @@
 /** The text's header part: banner, captions, passing lines, E.O., TAGS, SUBJECT, REF, Classified By. */
 import type { ClassifiedBy, EoLine, PortionMarking, Reference, Tag } from '../cable.ts';
-import { issue } from '../issue.ts';
+import { issue, type Issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
 import { parseReferences } from '../references.ts';
@@ -33,7 +33,9 @@ export interface Preamble {
   readonly subjectMarking: PortionMarking | null;
   readonly references: Reference[];
   readonly classifiedBy: ClassifiedBy | null;
-  /** Index in the text lines where the body (paragraphs) starts. */
+  /** The text lines with folded lines split apart; the body is read from these. */
+  readonly lines: readonly TextLine[];
+  /** Index in `lines` where the body (paragraphs) starts. */
   readonly bodyStart: number;
   /** Blank lines between the last field and the body. */
   readonly bodyGap: number;
@@ -43,6 +45,8 @@ export interface Preamble {
 }
 
 /** Splits a line folded from several fields (`E.o. 12958: decl: … Tags: … Subject: …`). */
+const SUBJECT_FOLD = /\s(?=REFS?:\s|Classified [Bb]y|CLASSIFIED BY)/;
+const PAGE_MARKER = /^[A-Z][A-Z .'-]* \d{8}\s+\d{3}(?:\.\d)? +OF +\d{3}\b\s*/;
 const FOLD =
   /\s(?=(?:TAGS|Tags|tags)\s*:|(?:SUBJECT|Subject|SUBJ)\s*:|E\.O\.\s*\d|Classified [Bb]y|CLASSIFIED BY)/;
 
@@ -129,6 +133,7 @@ export function parsePreamble(
     );
   }
   for (let i = from; i < all.length; i++) lines.push(all[i]!);
+  splitFolds(lines, issues);
 
   const captions: string[] = [];
   const captionLines: number[] = [];
@@ -166,24 +171,42 @@ export function parsePreamble(
       blanks++;
       continue;
     }
-    const t = raw.trimStart();
-    const indent = raw.length - t.length;
-    const para = paragraphNumber(t);
-    if (para !== null) {
-      bodyAt = i;
-      break;
+    let t = raw.trimStart();
+    let indent = raw.length - t.length;
+    // A page marker in the header part ("TRIPOLI 00000430  001.2 OF 004"), possibly with text after it.
+    const marker = PAGE_MARKER.exec(t);
+    if (marker) {
+      issues.push(
+        issue('text.page.marker', 'info', 'page marker in the text header removed', {
+          line: tl.line,
+        }),
+      );
+      const rest = t.slice(marker[0].length);
+      if (rest.trim() === '') continue;
+      lines[i] = { text: rest, line: tl.line, column: tl.column + indent + marker[0].length };
+      t = rest;
+      indent = 0;
     }
-    // Fold lines that carry several fields apart (rare: partial extracts).
-    if ((isEoLine(t) || tagsKeyword(t) > 0) && FOLD.test(t.slice(4))) {
-      const pieces = unfold(t, tl.line, tl.column + indent, false);
-      if (pieces.length > 1) {
+    // A repeated banner (media copies repeat the folded header): report it, read what it folds.
+    if (i > 0 && (t.startsWith('C O N') || t.startsWith('S E C') || t.startsWith('UNCLAS'))) {
+      const again = readBanner(t);
+      if (again?.strong) {
         issues.push(
-          issue('text.line.folded', 'info', 'several fields share one line', { line: tl.line }),
+          issue('text.banner.repeated', 'info', 'the classification line is repeated', {
+            line: tl.line,
+          }),
         );
+        const pieces =
+          again.rest.trim() === '' ? [] : unfold(again.rest.trim(), tl.line, tl.column, true);
         lines.splice(i, 1, ...pieces);
         i--;
         continue;
       }
+    }
+    const para = paragraphNumber(t);
+    if (para !== null) {
+      bodyAt = i;
+      break;
     }
     const words = captionWords(t);
     if (words !== null && !seenFields && classifiedBy === null) {
@@ -314,9 +337,11 @@ export function parsePreamble(
           continue;
         }
         if (startsField(trimmed) || paragraphNumber(trimmed) !== null) break;
+        const prose = /^\((?:U|C|S|SBU|TS)\)\s*\S*[a-z]/.test(trimmed);
         const item =
-          /^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
-          /^(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d+/.test(trimmed);
+          !prose &&
+          (/^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
+            /^(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d+/.test(trimmed));
         const indented = /^\s{2,}/.test(nt);
         if (!(item || (pending === 0 && (indented || /[,;]\s*$/.test(block[block.length - 1]!)))))
           break;
@@ -396,14 +421,6 @@ export function parsePreamble(
         field: 'subject',
       }),
     );
-  // The body is read from the original lines; map the index back when pieces were split off.
-  const bodyLine = lines[bodyAt];
-  let bodyStart = bodyLine === undefined ? all.length : all.indexOf(bodyLine);
-  if (bodyStart === -1) {
-    // A piece of a folded line: the body starts on the next input line.
-    const after = all.findIndex((x) => x.line > bodyLine!.line);
-    bodyStart = after === -1 ? all.length : after;
-  }
   return {
     classificationLine,
     messageReference,
@@ -416,7 +433,8 @@ export function parsePreamble(
     subjectMarking,
     references,
     classifiedBy,
-    bodyStart,
+    lines,
+    bodyStart: bodyAt,
     bodyGap: blanks,
     gaps,
     layout,
@@ -431,7 +449,9 @@ function unfold(text: string, line: number, column: number, afterBanner: boolean
   // After a glued banner, a keyword may follow without a space ("REAPE.O. 12958", "008938SIPDIS").
   const split = afterBanner
     ? /(?=(?:TAGS|Tags)\s*:|SUBJECT\s*:|Subject\s*:|E\.O\.\s*\d|Classified [Bb]y|CLASSIFIED BY|SIPDIS)/
-    : FOLD;
+    : subjectKeyword(text) > 0
+      ? SUBJECT_FOLD
+      : FOLD;
   for (;;) {
     const m = split.exec(rest.slice(1));
     if (!m) break;
@@ -443,4 +463,66 @@ function unfold(text: string, line: number, column: number, afterBanner: boolean
   }
   if (rest.trim() !== '') out.push({ text: rest, line, column: col });
   return out;
+}
+
+const GLUED_BODY =
+  /\s(?:¶\s?)?\d{1,2}\.\s?\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)|\s{2,}\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s|\s{2,}(?=CLASSIFIED BY)|\.\s+\((?:U|C|S|SBU|TS|[SC]\/\/?NF)\)\s/i;
+
+/** Where a body (or a Classified By block) glued onto a header line starts, or -1. */
+function gluedBodyAt(text: string): number {
+  let m = GLUED_BODY.exec(text.slice(8));
+  // A long REF line: prose right after the last cable number ("REF: SECSTATE 102414 We delivered …").
+  if (!m && text.length > 100 && refKeyword(text) > 0)
+    m = /\d\)?\s+(?=\((?:U|C|S|SBU)\)\s|[A-Z][a-z]+\s+[a-z])/.exec(text.slice(8));
+  if (!m) return -1;
+  let at = m.index + 8;
+  while (text[at] === ' ' || text[at] === '.') at++;
+  return at;
+}
+
+const MID_FIELD = /\s(?=REFS?:\s|Classified By:|CLASSIFIED BY:|Classified By\s|CLASSIFIED BY\s)/;
+
+/**
+ * Splits header lines that carry several fields (`SUBJECT: … REF: … Classified By: … (C) text`),
+ * as some media copies fold them, so each field starts a line. Stops at the body.
+ */
+function splitFolds(lines: TextLine[], issues: Issue[]): void {
+  for (let i = 0; i < lines.length && i < 80; i++) {
+    const tl = lines[i]!;
+    if (tl.text.length < 30) continue;
+    const t = tl.text.trimStart();
+    const indent = tl.text.length - t.length;
+    if (paragraphNumber(t) !== null) return;
+    let cut = -1;
+    let body = false;
+    const fields = isEoLine(t) || tagsKeyword(t) > 0 ? FOLD : MID_FIELD;
+    const m = fields.exec(t.slice(4));
+    if (m) cut = m.index + 5;
+    if (refKeyword(t) > 0 || isClassifiedBy(t)) {
+      const glued = gluedBodyAt(t);
+      if (glued > 0 && (cut === -1 || glued < cut)) {
+        cut = glued;
+        body = true;
+      }
+    }
+    if (cut <= 0 || cut >= t.length) continue;
+    issues.push(
+      issue(
+        'text.line.folded',
+        'info',
+        body ? 'the body starts on a header line' : 'several fields share one line',
+        {
+          line: tl.line,
+          column: tl.column + indent + cut,
+        },
+      ),
+    );
+    lines.splice(
+      i,
+      1,
+      { text: t.slice(0, cut).trimEnd(), line: tl.line, column: tl.column + indent },
+      { text: t.slice(cut).trimStart(), line: tl.line, column: tl.column + indent + cut },
+    );
+    if (body) return;
+  }
 }

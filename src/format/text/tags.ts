@@ -50,7 +50,7 @@ function classify(
   if (near.length === 1) {
     const fixed = near[0]!;
     issues.push(
-      issue('text.tags.repaired', 'info', `TAG "${raw}" read as "${fixed}" (one letter off)`, {
+      issue('tags.repaired', 'info', `TAG "${raw}" read as "${fixed}" (one letter off)`, {
         line,
         field: 'tags',
       }),
@@ -59,7 +59,7 @@ function classify(
   }
   issues.push(
     issue(
-      'text.tags.unknown',
+      'tags.unknown',
       'warning',
       near.length > 1
         ? `TAG "${raw}" is unknown; it could be any of ${near.join(', ')}`
