@@ -9,6 +9,8 @@ test('names, trigraphs and coalition codes resolve; unknown names do not', () =>
   assert.equal(rules.relToCode('SLOVAKIA'), 'SVK');
   assert.equal(rules.relToCode('uk'), 'GBR');
   assert.equal(rules.relToCode('NATO'), 'NATO');
+  assert.equal(rules.relToCode('FIVE EYES'), 'FVEY');
+  assert.equal(rules.relToCode('North Atlantic Treaty Organization'), 'NATO');
   assert.equal(rules.relToCode('AUSTRALIA GROUP'), undefined);
   assert.equal(rules.fipsCountry('GM'), 'DEU');
   assert.equal(rules.fipsCountry('AS'), 'AUS');

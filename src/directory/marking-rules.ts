@@ -1,6 +1,6 @@
 /** MarkingRules from the reference tables: country names, FIPS digraphs, dated coalition memberships, TAGS. */
 import type { MarkingRules } from '../model/marking-rules.ts';
-import { type Directory, directory } from './directory.ts';
+import { type Directory, directory, foldName } from './directory.ts';
 import { referenceTable } from './reference-data.ts';
 
 interface Membership {
@@ -37,8 +37,11 @@ function buildMarkingRules(dir: Directory): MarkingRules {
       asOf: r.as_of ?? '',
       members2008: split(r.members_2008),
     });
+  // Coalitions are also written by name: `REL TO FIVE EYES`, `REL NORTH ATLANTIC TREATY ORGANIZATION`.
+  const coalitionNames = new Map<string, string>();
+  for (const c of dir.coalitions.values()) coalitionNames.set(foldName(c.name), c.code);
   return {
-    relToCode: (name) => dir.relToCode(name),
+    relToCode: (name) => dir.relToCode(name) ?? coalitionNames.get(foldName(name)),
     fipsCountry: (digraph) => fips.get(digraph.trim().toUpperCase()),
     isCoalition: (code) => memberships.has(code),
     isCountry: (code) => trigraphs.has(code),
