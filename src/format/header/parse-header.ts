@@ -37,6 +37,22 @@ const PAGE = /^PAGE \d+\b/;
 const PREAMBLE =
   /\t|\\$|^(?:\.\.\.)?(?:id|date|refid|origin|classification|destination|header|source)\s*:|^<<\d+>>|^\d+,\d|^Cable dated|^\d+$|^\d{4}-\d\d-\d\d( |$)|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]+day, \d|^-+ header ends/i;
 
+/** Cheap test that rules out PREAMBLE for ordinary header lines (upper-case words, RIs). */
+function mayBePreamble(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  const lowerSecond = raw.charCodeAt(1) >= 97 && raw.charCodeAt(1) <= 122;
+  return (
+    (c >= 48 && c <= 57) || // digit
+    c === 60 || // <
+    c === 46 || // .
+    c === 45 || // -
+    lowerSecond ||
+    raw.includes(':') ||
+    raw.includes('\t') ||
+    raw.endsWith('\\')
+  );
+}
+
 type Section = 'none' | 'fl2' | 'to' | 'info' | 'xmt' | 'distribution' | 'duplicate';
 
 interface Draft {
@@ -126,7 +142,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       section = 'none';
       continue;
     }
-    if (PREAMBLE.test(raw)) {
+    if (mayBePreamble(raw) && PREAMBLE.test(raw)) {
       preamble = true;
       report(
         'header.preamble',
@@ -134,6 +150,14 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
         i,
         'info',
       );
+      continue;
+    }
+    // Fast path for the commonest line, an addressee continuing a TO/INFO list.
+    if (
+      (section === 'to' || section === 'info' || section === 'xmt') &&
+      !/^(?:TO|INFO|XMT|PAGE)\b|[a-z]/.test(text)
+    ) {
+      if (addTo(section, text, i)) emit(raw, text);
       continue;
     }
     if (text.startsWith('This record is a partial extract')) {
