@@ -11,7 +11,8 @@ test('names, trigraphs and coalition codes resolve; unknown names do not', () =>
   assert.equal(rules.relToCode('NATO'), 'NATO');
   assert.equal(rules.relToCode('FIVE EYES'), 'FVEY');
   assert.equal(rules.relToCode('North Atlantic Treaty Organization'), 'NATO');
-  assert.equal(rules.relToCode('AUSTRALIA GROUP'), undefined);
+  assert.equal(rules.relToCode('AUSTRALIA GROUP'), 'AUSTRALIA_GROUP');
+  assert.equal(rules.relToCode('ATLANTIS'), undefined);
   assert.equal(rules.fipsCountry('GM'), 'DEU');
   assert.equal(rules.fipsCountry('AS'), 'AUS');
   assert.equal(rules.isCoalition('NATO'), true);

@@ -42,6 +42,7 @@ describe('normalizeMarking', () => {
       ['(C/REL UK, CANADA, AUSTRALIA)', '(C//REL TO USA, AUS, CAN, GBR)'],
       ['(S/Rel China and UK)', '(S//REL TO USA, CHN, GBR)'],
       ['(S//REL TO USA, FVEY)', '(S//REL TO USA, FVEY)'],
+      ['(C//REL TO FIVE EYES)', '(C//REL TO USA, FVEY)'],
       ['(C//REL TO USA, KEN, GBR//)', '(C//REL TO USA, GBR, KEN)'],
       ['(TS)', '(TS)'],
     ];
@@ -58,7 +59,11 @@ describe('normalizeMarking', () => {
   });
 
   it('reports unknown countries instead of dropping them silently, and releases only to the known ones', () => {
-    const r = canon('(C//REL AUSTRALIA GROUP)');
+    assert.deepEqual(canon('(C//REL AUSTRALIA GROUP)'), {
+      form: '(C//REL TO USA, AUSTRALIA_GROUP)',
+      codes: [],
+    });
+    const r = canon('(C//REL TO AUSTRALIA CLUB)');
     assert.equal(r.form, '(C)');
     assert.deepEqual(r.codes, ['marking.rel-to.unknown-country']);
     const mixed = canon('(S/REL ATLANTIS, UK)');
