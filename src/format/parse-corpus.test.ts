@@ -66,8 +66,8 @@ test(
       const text = readFileSync(file, 'utf8');
       const { cable, issues } = parseCable(text, { reference });
       if (issues.some((i) => i.code === 'parse.internal')) internal.push(basename(file));
-      if (cable.archive?.id !== basename(file, '.txt'))
-        wrongId.push(`${basename(file)} → ${cable.archive?.id}`);
+      const readId = cable.archive?.referenceId ?? cable.archive?.id;
+      if (readId !== basename(file, '.txt')) wrongId.push(`${basename(file)} → ${readId}`);
       for (const [name, get] of Object.entries(fields)) {
         const v = get(cable);
         if (v !== null && v !== undefined && v !== 0 && v !== false && v !== '')
