@@ -18,7 +18,8 @@ import {
 import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
-import { fts5Match } from './search-fts5.ts';
+import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
+import { fts5Candidates, fts5Match } from './search-fts5.ts';
 
 /**
  * Opens (creating when absent) the archive at `path`; ':memory:' for a throwaway store.
@@ -33,7 +34,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<ArchiveDatabase>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  await migrateWithRetry(db);
   const put = bulkWriter(raw);
   return {
     kind: 'sqlite',
@@ -48,7 +49,8 @@ export async function openSqliteStore(path: string): Promise<Store> {
     versions: (id) => readVersions(db, id),
     references: (id) => readReferences(db, id),
     visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
-    search: (query, reader, page) => executeSearch(db, fts5Match, query, reader, page),
+    search: (query, reader, page) =>
+      executeSearch(db, fts5Match, query, reader, page, fts5Candidates),
     accessClasses: () => readAccessClasses(db),
     counts: () => readCounts(db),
     audit: (entry) => writeAudit(db, entry),
@@ -57,6 +59,22 @@ export async function openSqliteStore(path: string): Promise<Store> {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely's migration lock is a no-op on SQLite, so two processes opening a new file at once can
+ * both try to create the tables; each migration is one transaction, so the loser simply finds
+ * them applied when it tries again.
+ */
+async function migrateWithRetry(db: Kysely<ArchiveDatabase>): Promise<void> {
+  for (let attempt = 1; ; attempt++)
+    try {
+      await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
 }
 
 /** The write path: one better-sqlite3 transaction per batch, prepared statements reused. */
@@ -73,7 +91,7 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
     ),
     retire: raw.prepare<[number]>('UPDATE cable SET is_current = 0 WHERE seq = ?'),
     unindex: raw.prepare<[number]>(
-      "INSERT INTO portion_fts(portion_fts, rowid, body) SELECT 'delete', id, body FROM portion WHERE cable_seq = ?",
+      "INSERT INTO portion_fts(portion_fts, rowid, body) SELECT 'delete', search_key, body FROM portion WHERE cable_seq = ?",
     ),
     cable: raw.prepare(
       `INSERT INTO cable (id, version, is_current, sha256, raw, parsed, issues, cable_date, origin, banner, banner_level, captions, subject, imported_at)
@@ -84,7 +102,11 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
       'INSERT INTO access_class (key, marking, captions, level) VALUES (@key, @marking, @captions, @level)',
     ),
     portion: raw.prepare(
-      'INSERT INTO portion (cable_seq, ordinal, kind, num, class_id, marked, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO portion (cable_seq, ordinal, kind, num, class_id, marked, body, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    // The next free search key of a day (see migration 0003): keys order the FTS index by date.
+    lastKey: raw.prepare<[bigint, bigint], { k: number | null }>(
+      'SELECT max(search_key) AS k FROM portion WHERE search_key >= ? AND search_key < ?',
     ),
     fts: raw.prepare('INSERT INTO portion_fts (rowid, body) VALUES (?, ?)'),
     tag: raw.prepare('INSERT INTO cable_tag (cable_seq, tag) VALUES (?, ?)'),
@@ -119,18 +141,13 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
     const seq = Number(
       st.cable.run({ ...rows.cable, version, imported_at: importedAt }).lastInsertRowid,
     );
+    const day = BigInt(firstKeyOf(rows.cable.cable_date));
+    let key = BigInt(st.lastKey.get(day, day + BigInt(KEY_SHIFT))?.k ?? Number(day) - 1);
     for (const p of rows.portions) {
       const classId = classIdOf(p.classKey, () => rows.classes.get(p.classKey)!);
-      const pid = st.portion.run(
-        seq,
-        p.ordinal,
-        p.kind,
-        p.num,
-        classId,
-        p.marked,
-        p.body,
-      ).lastInsertRowid;
-      st.fts.run(pid, p.body);
+      key += 1n;
+      st.portion.run(seq, p.ordinal, p.kind, p.num, classId, p.marked, p.body, key);
+      st.fts.run(key, p.body);
     }
     for (const t of rows.tags) st.tag.run(seq, t);
     for (const c of rows.captions) st.caption.run(seq, c);
