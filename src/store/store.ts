@@ -139,6 +139,11 @@ export interface FacetCount {
 export interface SearchResult {
   /** Cables with at least one visible matching portion that pass the field filters. */
   readonly total: number;
+  /**
+   * True when `total` (and the facets) cover only the newest matches because there were more
+   * than the search ranks (SQLite's bounded search; shown as "1,000+"). Absent when exact.
+   */
+  readonly totalIsLowerBound?: boolean;
   readonly hits: readonly SearchHit[];
   readonly facets: {
     readonly tags: readonly FacetCount[];
