@@ -2,6 +2,7 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { archiveTables } from './migrations/0001-archive.ts';
 import { searchIndex } from './migrations/0002-search-index.ts';
+import { searchOrder } from './migrations/0003-search-order.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
 /** The migrations of a dialect, by name (applied in name order). */
@@ -9,6 +10,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-archive': archiveTables(dialect),
     '0002-search-index': searchIndex(dialect),
+    '0003-search-order': searchOrder(dialect),
   };
 }
 

@@ -41,6 +41,8 @@ export interface PortionTable {
   class_id: number;
   marked: number;
   body: string;
+  /** Date-ordered key (migration 0003); the FTS5 rowid on SQLite. */
+  search_key?: number | null;
 }
 
 export interface CableTagTable {

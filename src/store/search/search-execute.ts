@@ -19,6 +19,27 @@ import type { AccessClass, FacetCount, SearchHit, SearchPage, SearchResult } fro
  */
 export type TextMatch = (query: SearchQuery, visible: readonly number[]) => RawBuilder<unknown>;
 
+/**
+ * The dialect-specific bounded match: (cable_seq, pid, score) of at most `limit` visible matching
+ * portions of current cables passing `filters` (conditions on the cable `c`), NEWEST FIRST, with
+ * the date range applied inside the index scan. Relevance is then computed over these only.
+ */
+export type TextCandidates = (
+  query: SearchQuery,
+  visible: readonly number[],
+  filters: RawBuilder<unknown>,
+  limit: number,
+) => RawBuilder<unknown>;
+
+/**
+ * How many of the newest visible matching portions are ranked. Beyond it the total is a lower
+ * bound (`totalIsLowerBound`) and relevance is that of the newest matches: scoring every match of
+ * a common word is what makes the bare rank query slow (docs/performance.md).
+ */
+export const CANDIDATES = 1000;
+/** Deep pages widen the window up to this many portions. */
+const MAX_CANDIDATES = 64_000;
+
 const emptyResult: SearchResult = {
   total: 0,
   hits: [],
@@ -37,12 +58,15 @@ export async function executeSearch(
   query: SearchQuery,
   reader: Reader,
   page: SearchPage,
+  candidates?: TextCandidates,
 ): Promise<SearchResult> {
   const classes = await readAccessClasses(db);
   const visibleSet = visibleClassIds(classes, reader);
   if (visibleSet.size === 0) return emptyResult;
   const visible = [...visibleSet].sort((a, b) => a - b);
   const inVisible = sql.join(visible.map((v) => sql.lit(v)));
+  if (candidates !== undefined && hasText(query))
+    return boundedSearch(db, candidates, query, page, visible, classes, visibleSet);
   const matches = hasText(query)
     ? textMatch(query, visible)
     : sql`SELECT p.cable_seq, p.id AS pid, 0 AS score FROM portion p WHERE p.class_id IN (${inVisible})`;
@@ -76,7 +100,8 @@ export async function executeSearch(
   ]);
   const total = Number(totalRow.rows[0]?.n ?? 0);
   const pageRows = rows.rows.map((r) => ({ ...r, seq: r.seq }));
-  const hitsOut = await presentHits(db, matches, query, pageRows, classes, visibleSet);
+  const matched = pageRows.length === 0 ? [] : await matchedPortions(db, matches, pageRows);
+  const hitsOut = await presentHits(db, matched, query, pageRows, classes, visibleSet);
   return { total, hits: hitsOut, facets: { tags, origin, year } };
 }
 
@@ -126,9 +151,28 @@ function filters(query: SearchQuery, inVisible: RawBuilder<unknown>): RawBuilder
   return parts.length === 0 ? sql`` : sql`AND ${sql.join(parts, sql` AND `)}`;
 }
 
-async function presentHits(
+interface MatchedPortion {
+  readonly cable_seq: number;
+  readonly pid: number;
+  readonly score: number;
+}
+
+/** The matching portions of the page's cables, best first. */
+async function matchedPortions(
   db: Kysely<ArchiveDatabase>,
   matches: RawBuilder<unknown>,
+  rows: readonly { seq: number }[],
+): Promise<MatchedPortion[]> {
+  const seqs = sql.join(rows.map((r) => sql.lit(r.seq)));
+  const { rows: matched } = await sql<MatchedPortion>`
+      SELECT m.cable_seq, m.pid, m.score FROM (${matches}) m
+      WHERE m.cable_seq IN (${seqs}) ORDER BY m.score, m.pid`.execute(db);
+  return matched;
+}
+
+async function presentHits(
+  db: Kysely<ArchiveDatabase>,
+  matchedRows: readonly MatchedPortion[],
   query: SearchQuery,
   rows: readonly { seq: number; id: string; cable_date: string | null; origin: string | null }[],
   classes: readonly AccessClass[],
@@ -137,14 +181,16 @@ async function presentHits(
   if (rows.length === 0) return [];
   const seqs = sql.join(rows.map((r) => sql.lit(r.seq)));
   const byClass = new Map(classes.map((c) => [c.id, c]));
-  const [portions, matched] = await Promise.all([
-    sql<{ cable_seq: number; id: number; kind: string; class_id: number; body: string }>`
+  const portions = await sql<{
+    cable_seq: number;
+    id: number;
+    kind: string;
+    class_id: number;
+    body: string;
+  }>`
       SELECT p.cable_seq, p.id, p.kind, p.class_id, p.body FROM portion p
-      WHERE p.cable_seq IN (${seqs}) ORDER BY p.cable_seq, p.ordinal`.execute(db),
-    sql<{ cable_seq: number; pid: number; score: number }>`
-      SELECT m.cable_seq, m.pid, m.score FROM (${matches}) m
-      WHERE m.cable_seq IN (${seqs}) ORDER BY m.score, m.pid`.execute(db),
-  ]);
+      WHERE p.cable_seq IN (${seqs}) ORDER BY p.cable_seq, p.ordinal`.execute(db);
+  const matched = { rows: matchedRows };
   return rows.map((r) => {
     // Only visible portions of this cable are ever looked at from here on.
     const own = portions.rows.filter((p) => p.cable_seq === r.seq && visible.has(p.class_id));
@@ -165,4 +211,109 @@ async function presentHits(
       snippets: chosen.map((p) => makeSnippet(p.body, query)),
     };
   });
+}
+
+interface CableRow {
+  readonly seq: number | string;
+  readonly id: string;
+  readonly cable_date: string | null;
+  readonly origin: string | null;
+}
+
+/**
+ * The bounded search (SQLite): the newest CANDIDATES visible matching portions of cables passing
+ * the filters, in one index scan that stops early; grouping, ranking, totals and facets are then
+ * computed over those candidates only. Every figure still counts visible content only; when the
+ * window is full the total is a lower bound.
+ */
+async function boundedSearch(
+  db: Kysely<ArchiveDatabase>,
+  candidates: TextCandidates,
+  query: SearchQuery,
+  page: SearchPage,
+  visible: readonly number[],
+  classes: readonly AccessClass[],
+  visibleSet: ReadonlySet<number>,
+): Promise<SearchResult> {
+  const inVisible = sql.join(visible.map((v) => sql.lit(v)));
+  const size = Math.max(1, Math.min(page.size, 200));
+  const offset = (Math.max(1, page.page) - 1) * size;
+  let limit = CANDIDATES;
+  let rows: MatchedPortion[];
+  let capped: boolean;
+  const bySeq = new Map<number, MatchedPortion[]>();
+  for (;;) {
+    const found = await candidates(query, visible, filters(query, inVisible), limit + 1).execute(
+      db,
+    );
+    capped = found.rows.length > limit;
+    // Drivers differ: PostgreSQL returns bigint columns as strings.
+    type Raw = { cable_seq: number | string; pid: number | string; score: number | string };
+    rows = (found.rows as Raw[]).slice(0, limit).map((r) => ({
+      cable_seq: Number(r.cable_seq),
+      pid: Number(r.pid),
+      score: Number(r.score),
+    }));
+    bySeq.clear();
+    for (const r of rows) bySeq.set(r.cable_seq, [...(bySeq.get(r.cable_seq) ?? []), r]);
+    if (!capped || bySeq.size >= offset + size || limit >= MAX_CANDIDATES) break;
+    limit *= 4;
+  }
+  if (bySeq.size === 0) return emptyResult;
+  const seqs = [...bySeq.keys()];
+  const seqList = sql.join(seqs.map((s) => sql.lit(s)));
+  const [cableRows, tagRows] = await Promise.all([
+    sql<CableRow>`SELECT c.seq, c.id, c.cable_date, c.origin FROM cable c WHERE c.seq IN (${seqList})`.execute(
+      db,
+    ),
+    sql<{ value: string; n: number | string }>`SELECT t.tag AS value, count(*) AS n FROM cable_tag t
+      WHERE t.cable_seq IN (${seqList}) GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 10`.execute(
+      db,
+    ),
+  ]);
+  const cables = cableRows.rows.map((c) => ({ ...c, seq: Number(c.seq) }));
+  const best = (seq: number) => Math.min(...bySeq.get(seq)!.map((m) => m.score));
+  const byDate = (a: CableRow, b: CableRow) =>
+    a.cable_date === b.cable_date
+      ? a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0
+      : a.cable_date === null
+        ? 1
+        : b.cable_date === null
+          ? -1
+          : a.cable_date < b.cable_date
+            ? 1
+            : -1;
+  const scores = new Map(cables.map((c) => [c.seq, best(c.seq)]));
+  cables.sort((a, b) =>
+    page.sort === 'date' ? byDate(a, b) : scores.get(a.seq)! - scores.get(b.seq)! || byDate(a, b),
+  );
+  const pageRows = cables.slice(offset, offset + size);
+  const matched = pageRows
+    .flatMap((r) => bySeq.get(r.seq)!)
+    .sort((a, b) => a.score - b.score || a.pid - b.pid);
+  const hits = await presentHits(db, matched, query, pageRows, classes, visibleSet);
+  return {
+    total: cables.length,
+    ...(capped ? { totalIsLowerBound: true } : {}),
+    hits,
+    facets: {
+      tags: tagRows.rows.map((r) => ({ value: r.value, count: Number(r.n) })),
+      origin: countValues(cables.map((c) => c.origin)),
+      year: countValues(cables.map((c) => c.cable_date?.slice(0, 4) ?? null)),
+    },
+  };
+}
+
+/** Facet counts of values (nulls left out), most frequent first, then by value; top 10. */
+function countValues(values: readonly (string | null)[]): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, 10)
+    .map(([value, count]) => ({ value, count }));
 }
