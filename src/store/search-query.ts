@@ -186,6 +186,7 @@ export function parseSearchQuery(input: string): { query: SearchQuery; issues: I
       }
     }
   }
+  issues.sort((a, b) => a.column - b.column);
   return { query: { kind: 'search-query', ...q, dateFrom, dateUntil }, issues };
 }
 
