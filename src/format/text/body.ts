@@ -18,7 +18,11 @@ export interface Body {
   readonly layout: Record<string, unknown>;
 }
 
-const TRAILER = /^(?:=+\s*CABLE ENDS\s*=+|>|"+|\.\.\.)\s*$/;
+/** Media-copy trailers: `=====CABLE ENDS=====`, `> 2002ROME01196 - Classification: …`, `NNNN`, a stray quote. */
+const TRAILER =
+  /^(?:=+\s*CABLE ENDS\s*=+|>.*|"+|\.\.\.|NNNN|.*\bClassification: [A-Z].*|\d{4}[A-Z]{3,}\d{5} - [A-Z/ ]+"?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS)(?:\/\/[A-Z]+)?)\s*$/;
+/** A surname glued after the last sentence: `… END COMMENT. GUTIERREZ`, `… Consulate Rio. Danilovich`. */
+const GLUED_SIGNER = /([.!?)"”'])(\s+)([A-Z][A-Za-z'’-]{2,}(?:\/[A-Z][A-Za-z'’-]+)?)\s*$/;
 const NOT_SIGNER =
   /^(?:END|BEGIN|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|CLASSIFIED)\b/i;
 
@@ -57,6 +61,7 @@ export function parseBody(
   // Signature: the last line, when it is a surname or two.
   const signers: string[] = [];
   let sigGap = -1;
+  let lastLine: TextLine | null = null;
   if (end > start) {
     const last = all[end - 1]!.text.trim();
     let k = end - 2;
@@ -76,6 +81,20 @@ export function parseBody(
       signers.push(...parts);
       sigGap = blanksBefore;
       end = k + 1;
+    } else {
+      const glued = GLUED_SIGNER.exec(all[end - 1]!.text);
+      if (
+        glued &&
+        !NOT_SIGNER.test(glued[3]!) &&
+        all[end - 1]!.text.length > glued[0].length + 10
+      ) {
+        const line = all[end - 1]!;
+        const cut = glued.index + glued[1]!.length;
+        lastLine = { text: line.text.slice(0, cut), line: line.line, column: line.column };
+        layout.signerInline = glued[2];
+        signers.push(...glued[3]!.split('/'));
+        if (signers.length > 1) layout.signerSep = '/';
+      }
     }
   }
   if (signers.length === 0)
@@ -86,7 +105,7 @@ export function parseBody(
       }),
     );
 
-  const content = withoutPageMarkers(all, start, end);
+  const content = withoutPageMarkers(all, start, end, lastLine);
   if (content.markers > 0)
     issues.push(
       issue(
@@ -276,7 +295,7 @@ export function parseBody(
     pendingHeading = null;
     push(null, '', h[0]!, h.slice(1), 0);
   }
-  if (signers.length > 0) gaps.push(sigGap);
+  if (signers.length > 0 && sigGap >= 0) gaps.push(sigGap);
   if (paragraphs.length === 0)
     issues.push(
       issue('text.paragraphs.missing', 'warning', 'the text has no paragraphs', {
@@ -371,12 +390,13 @@ function withoutPageMarkers(
   all: readonly TextLine[],
   start: number,
   end: number,
+  lastLine: TextLine | null,
 ): { lines: TextLine[]; markers: number; firstMarker: number } {
   const out: TextLine[] = [];
   let markers = 0;
   let firstMarker = 0;
   for (let i = start; i < end; i++) {
-    const l = all[i]!;
+    const l = i === end - 1 && lastLine !== null ? lastLine : all[i]!;
     const t = l.text;
     if (t.length < 90 && (t.includes(' OF ') || t.startsWith('PAGE ')) && isPageMarker(t)) {
       markers++;

@@ -133,7 +133,7 @@ export function parsePreamble(
     );
   }
   for (let i = from; i < all.length; i++) lines.push(all[i]!);
-  splitFolds(lines, issues);
+  const bodyPiece = splitFolds(lines, issues);
 
   const captions: string[] = [];
   const captionLines: number[] = [];
@@ -170,6 +170,10 @@ export function parsePreamble(
     if (isBlank(raw)) {
       blanks++;
       continue;
+    }
+    if (tl === bodyPiece) {
+      bodyAt = i;
+      break;
     }
     let t = raw.trimStart();
     let indent = raw.length - t.length;
@@ -250,6 +254,7 @@ export function parsePreamble(
       let text = t.slice(tk);
       // Wrapped TAGS: a trailing comma, or a next line of nothing but codes.
       while (i + 1 < lines.length) {
+        if (lines[i + 1] === bodyPiece) break;
         const next = lines[i + 1]!.text.trim();
         if (next === '' || startsField(next) || paragraphNumber(next) !== null) break;
         if (!/,\s*$/.test(text) && !/^[A-Z]{2,6}(?:[,\s]+[A-Z]{2,6})*[,\s]*$/.test(next)) break;
@@ -285,6 +290,7 @@ export function parsePreamble(
       if (key !== 'SUBJECT: ') layout.subjectKey = key;
       const parts = [t.slice(sk).trim()];
       while (i + 1 < lines.length) {
+        if (lines[i + 1] === bodyPiece) break;
         const next = lines[i + 1]!.text;
         const nt = next.trim();
         if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
@@ -330,6 +336,7 @@ export function parsePreamble(
       let j = i + 1;
       let pending = 0;
       for (; j < lines.length; j++) {
+        if (lines[j] === bodyPiece) break;
         const nt = lines[j]!.text;
         const trimmed = nt.trim().replace(/^¶\s*/, '');
         if (trimmed === '') {
@@ -359,6 +366,7 @@ export function parsePreamble(
     if (isClassifiedBy(t)) {
       const block = [t];
       while (i + 1 < lines.length && block.length < 3) {
+        if (lines[i + 1] === bodyPiece) break;
         const nt = lines[i + 1]!.text.trim();
         if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
         // A wrapped block continues only while its reasons are unfinished.
@@ -473,7 +481,8 @@ function gluedBodyAt(text: string): number {
   let m = GLUED_BODY.exec(text.slice(8));
   // A long REF line: prose right after the last cable number ("REF: SECSTATE 102414 We delivered …").
   if (!m && text.length > 100 && refKeyword(text) > 0)
-    m = /\d\)?\s+(?=\((?:U|C|S|SBU)\)\s|[A-Z][a-z]+\s+[a-z])/.exec(text.slice(8));
+    m = /\d\)?\s+(?=[A-Z][a-z]+\s+[a-z])/.exec(text.slice(8));
+  if (!m) m = /\d\s(?=\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s)/.exec(text.slice(8));
   if (!m) return -1;
   let at = m.index + 8;
   while (text[at] === ' ' || text[at] === '.') at++;
@@ -486,19 +495,19 @@ const MID_FIELD = /\s(?=REFS?:\s|Classified By:|CLASSIFIED BY:|Classified By\s|C
  * Splits header lines that carry several fields (`SUBJECT: … REF: … Classified By: … (C) text`),
  * as some media copies fold them, so each field starts a line. Stops at the body.
  */
-function splitFolds(lines: TextLine[], issues: Issue[]): void {
+function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
   for (let i = 0; i < lines.length && i < 80; i++) {
     const tl = lines[i]!;
     if (tl.text.length < 30) continue;
     const t = tl.text.trimStart();
     const indent = tl.text.length - t.length;
-    if (paragraphNumber(t) !== null) return;
+    if (paragraphNumber(t) !== null) return null;
     let cut = -1;
     let body = false;
     const fields = isEoLine(t) || tagsKeyword(t) > 0 ? FOLD : MID_FIELD;
     const m = fields.exec(t.slice(4));
     if (m) cut = m.index + 5;
-    if (refKeyword(t) > 0 || isClassifiedBy(t)) {
+    if (refKeyword(t) > 0 || isClassifiedBy(t) || /^¶?\s*\(?[A-Z][.)]\s/.test(t)) {
       const glued = gluedBodyAt(t);
       if (glued > 0 && (cut === -1 || glued < cut)) {
         cut = glued;
@@ -517,12 +526,18 @@ function splitFolds(lines: TextLine[], issues: Issue[]): void {
         },
       ),
     );
+    const second = {
+      text: t.slice(cut).trimStart(),
+      line: tl.line,
+      column: tl.column + indent + cut,
+    };
     lines.splice(
       i,
       1,
       { text: t.slice(0, cut).trimEnd(), line: tl.line, column: tl.column + indent },
-      { text: t.slice(cut).trimStart(), line: tl.line, column: tl.column + indent + cut },
+      second,
     );
-    if (body) return;
+    if (body) return second;
   }
+  return null;
 }

@@ -77,7 +77,15 @@ export function renderText(cable: Cable): string[] {
     if (p.heading !== null) add(p.heading.split('\n'), 1);
     add(paragraphLines(p, spacing?.[i] ?? 0), 1);
   });
-  if (cable.signers.length > 0) {
+  const inline =
+    layout.signerInline !== undefined && units.length > 0 && cable.paragraphs.length > 0;
+  if (cable.signers.length > 0 && inline) {
+    const lastUnit = units[units.length - 1]!;
+    const lines = [...lastUnit.lines];
+    lines[lines.length - 1] =
+      `${lines[lines.length - 1] ?? ''}${layout.signerInline ?? ' '}${cable.signers.join(layout.signerSep ?? '/')}`;
+    units[units.length - 1] = { ...lastUnit, lines };
+  } else if (cable.signers.length > 0) {
     if (layout.signerSep !== undefined) add([cable.signers.join(layout.signerSep)], 1);
     else for (const [i, s] of cable.signers.entries()) add([s], i === 0 ? 1 : 0);
   }

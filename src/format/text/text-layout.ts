@@ -28,6 +28,8 @@ export interface TextLayout {
   readonly classifiedByIn?: number;
   /** Separator when several signers share one line ("/"). */
   readonly signerSep?: string;
+  /** Spacing before a signature written at the end of the last paragraph line (`… comment. RICE`). */
+  readonly signerInline?: string;
   /** Blank lines after the last line. */
   readonly trailing?: number;
 }
@@ -84,6 +86,7 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     paragraphs,
     classifiedByIn: num('classifiedByIn'),
     signerSep: str('signerSep', /^ ?\/ ?$/),
+    signerInline: str('signerInline', /^[ \t]+$/),
     trailing: num('trailing'),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
