@@ -94,3 +94,17 @@ test(
     }
   },
 );
+
+test('any text at all: null or a well-formed id, never an exception', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ maxLength: 40 }),
+      fc.option(fc.string({ maxLength: 4 }), { nil: null }),
+      (raw, year) => {
+        const id = canonicalCableId(raw, year);
+        assert.ok(id === null || /^\d{2}[A-Z]{2,}\d{1,7}$/.test(id), String(id));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});

@@ -170,3 +170,16 @@ test('generated reference lists survive render then parse unchanged', () => {
     { numRuns: 300 },
   );
 });
+
+test('any text at all: no exception, and every reference has text', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ maxLength: 120 }),
+      fc.option(fc.constantFrom('08', '1999', 'x'), { nil: null }),
+      (text, year) => {
+        for (const ref of parse(text, year)) assert.ok(ref.text.length > 0);
+      },
+    ),
+    { numRuns: 500 },
+  );
+});

@@ -338,3 +338,29 @@ test(
     assert.ok(withDtg / files.length > 0.89, `${withDtg} of ${files.length} headers have a DTG`);
   },
 );
+
+test('any text at all: parse never throws and what it read renders', () => {
+  const line = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      'VZCZC',
+      'OO RUEHWEB',
+      'DE RUEHC #1 2',
+      'ZNY',
+      'O 999999Z XXX 08',
+      'TO',
+      'INFO',
+      'XMT/',
+      'FM',
+      'PAGE 1',
+      '',
+    ),
+  );
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+      const { fields } = parse(lines);
+      assert.ok(Array.isArray(renderHeader(cableOf(fields))));
+    }),
+    { numRuns: 500 },
+  );
+});
