@@ -2,6 +2,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Directory } from '../../directory/directory.ts';
+import { canonicalStation } from '../../format/cable-id.ts';
 import { createRandom } from './random.ts';
 import {
   remember,
@@ -75,7 +76,9 @@ function stationsOf(directory: Directory): Station[] {
   ];
   for (const p of shuffled) {
     const name = p.type === 'mission' ? p.plad.replace(/^USMISSION /, '') : p.city;
-    const idPart = name.replace(/[^A-Z]/g, '');
+    // The id uses the canonical station name (MEXICO CITY → MEXICO), as the parser reads it.
+    const idPart = canonicalStation(name);
+    if (!/^[A-Z]+$/.test(idPart)) continue;
     if (seen.has(idPart)) continue;
     seen.add(idPart);
     const kind =
