@@ -70,7 +70,7 @@ function classify(
   return { code, kind: 'unknown', raw };
 }
 
-/** Known codes at Levenshtein distance 1 from `code`. */
+/** Known codes one edit from `code`: a letter dropped, added, changed, or two neighbours swapped. */
 function nearCodes(code: string, known: ReadonlySet<string>): string[] {
   const out = new Set<string>();
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -83,6 +83,11 @@ function nearCodes(code: string, known: ReadonlySet<string>): string[] {
     }
     for (const l of letters)
       if (known.has(head + l + code.slice(i))) out.add(head + l + code.slice(i));
+  }
+  // Adjacent letters swapped ("PRLE") count as one edit too (Damerau).
+  for (let i = 0; i + 1 < code.length; i++) {
+    const swapped = code.slice(0, i) + code[i + 1]! + code[i]! + code.slice(i + 2);
+    if (known.has(swapped)) out.add(swapped);
   }
   out.delete(code);
   return [...out].sort();

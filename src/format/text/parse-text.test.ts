@@ -1,0 +1,335 @@
+// The text half over small real-shaped fragments: every field, the corpus oddities, the issues.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TagKind } from '../cable.ts';
+import type { ParseContext } from '../parse-context.ts';
+import type { FormatReference } from '../reference.ts';
+import { findTextStart, parseText } from './parse-text.ts';
+
+const kinds: Record<string, TagKind> = {
+  PREL: 'subject',
+  PGOV: 'subject',
+  PARM: 'subject',
+  KNNP: 'program',
+  CH: 'country',
+  TU: 'country',
+};
+const reference: FormatReference = {
+  tagKind: (code) => kinds[code],
+  tagCodes: new Set(Object.keys(kinds)),
+  relToCode: (name) => ({ UK: 'GBR', USA: 'USA' })[name],
+};
+
+function parse(text: string, ref: FormatReference | undefined = reference) {
+  const ctx: ParseContext = { lines: text.split('\n'), issues: [], reference: ref };
+  const start = findTextStart(ctx, 0);
+  assert.notEqual(start, -1, 'text found');
+  return {
+    start,
+    fields: parseText(ctx, start, ctx.lines.length, { year: '08' }),
+    issues: ctx.issues,
+  };
+}
+
+const codes = (issues: readonly { code: string }[]) => issues.map((i) => i.code);
+
+describe('parseText: the text header', () => {
+  it('reads a multi-section banner, captions, passing lines and the E.O. line', () => {
+    const { fields, issues } = parse(
+      [
+        'C O N F I D E N T I A L SECTION 01 OF 02 ANKARA 000348 ',
+        ' ',
+        'SIPDIS',
+        'SIPDIS',
+        'NOFORN',
+        '',
+        'DEPT FOR EUR/SE',
+        'LONDON FOR TUELLER',
+        '',
+        'E.O. 12958: DECL: 11/15/17',
+        'TAGS: PGOV, PREL TU',
+        'SUBJECT: (C) GLIMPSES OF THE SHARIA',
+        'IN TURKEY',
+        '',
+        'Classified By: POLOFF John Doe, reasons 1.4(B),(D)',
+        '',
+        '1. (C) Text.',
+        '',
+        'SMITH',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(fields.classificationLine, 'C O N F I D E N T I A L');
+    assert.equal(fields.messageReference, 'ANKARA 000348');
+    assert.deepEqual(fields.section, { number: 1, of: 2 });
+    assert.deepEqual(fields.captions, ['SIPDIS', 'NOFORN'], 'SIPDIS kept once');
+    assert.ok(codes(issues).includes('text.caption.repeated'));
+    assert.deepEqual(fields.passingLines, ['DEPT FOR EUR/SE', 'LONDON FOR TUELLER']);
+    assert.equal(fields.eo?.declassifyOn, '2017-11-15');
+    assert.deepEqual(
+      fields.tags.map((t) => [t.code, t.kind]),
+      [
+        ['PGOV', 'subject'],
+        ['PREL', 'subject'],
+        ['TU', 'country'],
+      ],
+    );
+    assert.equal(fields.subject, 'GLIMPSES OF THE SHARIA IN TURKEY');
+    assert.equal(fields.subjectMarking?.level, 'CONFIDENTIAL');
+    assert.deepEqual(fields.classifiedBy?.names, ['John Doe']);
+    assert.equal(fields.classifiedBy?.position, 'POLOFF');
+    assert.deepEqual(fields.classifiedBy?.reasons, ['1.4(b)', '1.4(d)']);
+    assert.deepEqual(fields.signers, ['SMITH']);
+  });
+
+  it('reads E.O. lines in their written forms', () => {
+    const eo = (line: string) =>
+      parse(`UNCLAS STATE 000001\n\n${line}\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Text.`).fields.eo;
+    assert.equal(eo('EO 12958 DECL: 2015/05/04')?.declassifyOn, '2015-05-04');
+    assert.equal(eo('E.O. 12958: DECL:  5/4/15')?.declassifyOn, '2015-05-04');
+    assert.equal(eo('E.o. 12958: decl: 05/04/2015')?.declassifyOn, '2015-05-04');
+    assert.equal(eo('E.O. 12958: N/A')?.notApplicable, true);
+    assert.equal(eo('EO 12958 N/A')?.notApplicable, true);
+    assert.equal(eo('E.O. 12958: DECL: 1.6X1')?.event, '1.6X1');
+    assert.equal(eo('E.O. 12356:  DECL:  OADR')?.event, 'OADR');
+    assert.equal(
+      eo('E.O. 12958: DECL: after korean unification')?.event,
+      'after korean unification',
+    );
+    assert.equal(eo('E.O. 13526: DECL: 02/30/2020')?.declassifyOn, null, 'no 30 February');
+  });
+
+  it('repairs a one-letter TAG typo, keeps unknown and person TAGS', () => {
+    const { fields, issues } = parse(
+      'UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PRLE, XYZQ, OVIP (STEINBERG, JAMES B.) KNNP,\nCH\nSUBJECT: X\n\n1. (U) Text.',
+    );
+    assert.deepEqual(
+      fields.tags.map((t) => [t.code, t.kind]),
+      [
+        ['PREL', 'subject'],
+        ['XYZQ', 'unknown'],
+        ['OVIP (STEINBERG, JAMES B.)', 'person'],
+        ['KNNP', 'program'],
+        ['CH', 'country'],
+      ],
+    );
+    assert.ok(codes(issues).includes('tags.repaired'));
+    assert.ok(codes(issues).includes('tags.unknown'));
+  });
+
+  it('reports an empty TAGS line and missing fields', () => {
+    const { fields, issues } = parse(
+      'S E C R E T STATE 098975\n\nTAGS:          \n\n1.(U) Text.\nRICE\n\n',
+    );
+    assert.deepEqual(fields.tags, []);
+    assert.ok(codes(issues).includes('tags.empty'));
+    assert.ok(codes(issues).includes('text.eo.missing'));
+    assert.ok(codes(issues).includes('text.subject.missing'));
+  });
+
+  it('reads Classified By in its written forms', () => {
+    const cb = (line: string) =>
+      parse(
+        `S E C R E T STATE 000001\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\n${line}\n\n1. (S) Text.`,
+      ).fields.classifiedBy;
+    assert.deepEqual(cb('Classified by Ambassador X for reason 1.5 (B) AND (D)')?.reasons, [
+      '1.5(b)',
+      '1.5(d)',
+    ]);
+    assert.equal(
+      cb('Classified by Ambassador X for reason 1.5 (B) AND (D)')?.position,
+      'Ambassador',
+    );
+    assert.deepEqual(cb('Classified By: DCM Jane Roe, 1.4 b and d')?.reasons, ['1.4(b)', '1.4(d)']);
+    assert.deepEqual(cb('Classified By: DCM Jane Roe, reasons 1.4 (b/d)')?.reasons, [
+      '1.4(b)',
+      '1.4(d)',
+    ]);
+    assert.deepEqual(cb('CLASSIFIED BY: POLOFF JOHN DOE, REASONS 1,4 (C)')?.reasons, ['1.4(c)']);
+    const wrapped = cb(
+      "Classified By: Charge d'Affaires a.i. Carol Urban, Reasons 1.4\n(b) and (d)",
+    );
+    assert.deepEqual(wrapped?.names, ['Carol Urban']);
+    assert.equal(wrapped?.position, "Charge d'Affaires a.i.");
+    assert.deepEqual(wrapped?.reasons, ['1.4(b)', '1.4(d)']);
+  });
+});
+
+describe('parseText: the body', () => {
+  const head =
+    'C O N F I D E N T I A L PARIS 000123\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\n';
+
+  it('reads numbered paragraphs with ¶, marks, headings, page markers and sub-paragraphs', () => {
+    const { fields, issues } = parse(
+      head +
+        [
+          '¶1. (C) SUMMARY: The summary',
+          'wraps. END SUMMARY.',
+          ' ',
+          '-------',
+          'THE KURDS',
+          '-------',
+          ' ',
+          '¶2.(S//NF) Second paragraph',
+          '',
+          'PARIS 00000123  002 OF 003',
+          '',
+          'continues here.',
+          '',
+          'A. (C) a sub-paragraph stays in its parent.',
+          '-- so does a dash item.',
+          '',
+          '3. (C/REL UK) Third.',
+          '',
+          'JONES',
+        ].join('\n'),
+    );
+    assert.deepEqual(
+      fields.paragraphs.map((p) => [p.number, p.marking?.raw ?? null, p.heading]),
+      [
+        ['1', '(C)', null],
+        ['2', '(S//NF)', '-------\nTHE KURDS\n-------'],
+        ['3', '(C/REL UK)', null],
+      ],
+    );
+    assert.equal(fields.paragraphs[0]!.text, 'SUMMARY: The summary\nwraps. END SUMMARY.');
+    assert.equal(
+      fields.paragraphs[1]!.text,
+      'Second paragraph\ncontinues here.\n\nA. (C) a sub-paragraph stays in its parent.\n-- so does a dash item.',
+    );
+    assert.deepEqual(fields.paragraphs[2]!.marking?.relToCodes, ['GBR']);
+    assert.equal(fields.summary, 'The summary wraps.');
+    assert.deepEqual(fields.signers, ['JONES']);
+    assert.ok(codes(issues).includes('text.page.marker'));
+  });
+
+  it('reads unnumbered cables as unnumbered paragraphs', () => {
+    const { fields } = parse(
+      head + '(C) First block of prose.\n\nSecond block, unmarked.\n\nCLINTON\n\n',
+    );
+    assert.deepEqual(
+      fields.paragraphs.map((p) => [p.number, p.marking?.raw ?? null, p.text]),
+      [
+        [null, '(C)', 'First block of prose.'],
+        [null, null, 'Second block, unmarked.'],
+      ],
+    );
+    assert.deepEqual(fields.signers, ['CLINTON']);
+  });
+
+  it('does not split on numbers that are out of sequence and unmarked', () => {
+    const { fields } = parse(head + '1. (C) The count was\n12. times higher.\n2. (C) Next.\n');
+    assert.deepEqual(
+      fields.paragraphs.map((p) => p.number),
+      ['1', '2'],
+    );
+    assert.equal(fields.paragraphs[0]!.text, 'The count was\n12. times higher.');
+  });
+
+  it('reads a signature glued after the last sentence, and drops media trailers', () => {
+    const { fields, issues } = parse(
+      head + '1. (C) Text. End Comment. GUTIERREZ\n\n=====CABLE ENDS=====\n\n',
+    );
+    assert.deepEqual(fields.signers, ['GUTIERREZ']);
+    assert.equal(fields.paragraphs[0]!.text, 'Text. End Comment.');
+    assert.ok(codes(issues).includes('text.trailer'));
+  });
+
+  it('reads Classified By written as paragraph 1 (old cables)', () => {
+    const { fields } = parse(
+      'C O N F I D E N T I A L ANKARA 012278\n\nE.O. 12958: DECL:11/15/17\nTAGS: PGOV\nSUBJECT: X\n\n¶1.  CLASSIFIED BY POLITICAL COUNSELOR RICHARD MCKEE,\nEMBASSY ANKARA.  REASON: 1.5(B)(D).\n\n¶2. (C) Text.',
+    );
+    assert.deepEqual(fields.classifiedBy?.reasons, ['1.5(b)', '1.5(d)']);
+    assert.equal(fields.classifiedBy?.position, 'POLITICAL COUNSELOR, EMBASSY ANKARA');
+    assert.deepEqual(fields.classifiedBy?.names, ['RICHARD MCKEE']);
+    assert.equal(fields.paragraphs.length, 2);
+  });
+});
+
+describe('findTextStart and media preambles', () => {
+  it('skips header lines and prefers a real banner over a bare classification in metadata', () => {
+    const { start, fields } = parse(
+      [
+        '55988',
+        'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
+        'VZCZCXRO4180',
+        'TAGS: PGOV PINR MX',
+        'UNCLAS SECTION 01 OF 02 MEXICO 001311 ',
+        ' ',
+        'SENSITIVE',
+        'E.O. 12958: N/A',
+        'TAGS: PGOV',
+        'SUBJECT: X',
+        '',
+        '1. (U) Text.',
+      ].join('\n'),
+    );
+    assert.equal(start, 4);
+    assert.equal(fields.messageReference, 'MEXICO 001311');
+    assert.deepEqual(fields.captions, ['SENSITIVE']);
+  });
+
+  it('cuts a glued `Cable dated:` preamble and unfolds the fields on the banner line', () => {
+    const { fields, issues } = parse(
+      'P 151240Z NOV 02\n\nCable dated:2002-11-15T12:40:00S E C R E T SECTION 01 OF 05 ANKARA 008305S/CT FOR REAPE.O. 12958: DECL: 11/14/2012 TAGS: PTER TU\n\n¶1. (U) Text.',
+    );
+    assert.equal(fields.classificationLine, 'S E C R E T');
+    assert.equal(fields.messageReference, 'ANKARA 008305');
+    assert.deepEqual(fields.passingLines, ['S/CT FOR REAP']);
+    assert.equal(fields.eo?.declassifyOn, '2012-11-14');
+    assert.deepEqual(
+      fields.tags.map((t) => t.code),
+      ['PTER', 'TU'],
+    );
+    assert.ok(codes(issues).includes('text.preamble.glued'));
+  });
+
+  it('strips the backslashes of a cables.csv row and finds the banner after its TAB', () => {
+    const { fields } = parse(
+      '75837\t2006-08-23 08:46:00\t06BERN1553\tEmbassy Bern\tCONFIDENTIAL\t\tVZCZCXRO8379\\\nRUCNDT/USMISSION USUN NEW YORK 0092\tC O N F I D E N T I A L SECTION 01 OF 02 BERN 001553 \\\n \\\nSIPDIS \\\n \\\nE.O. 12958: DECL: 08/22/2016 \\\nTAGS: PREL\nSUBJECT: FM CALMY-REY \\\n \\\n1. (C) Text. \\\n',
+    );
+    assert.equal(fields.messageReference, 'BERN 001553');
+    assert.deepEqual(fields.captions, ['SIPDIS']);
+    assert.equal(fields.eo?.declassifyOn, '2016-08-22');
+    assert.equal(fields.subject, 'FM CALMY-REY');
+  });
+
+  it('starts a partial extract without banner at its first text line', () => {
+    const { start, fields, issues } = parse(
+      'This record is a partial extract of the original cable.\n\nSIPDIS \n \nE.O. 12958: DECL: 12/22/2014 \nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.',
+    );
+    assert.equal(start, 2);
+    assert.equal(fields.classificationLine, null);
+    assert.ok(codes(issues).includes('text.banner.missing'));
+    assert.equal(fields.paragraphs.length, 1);
+  });
+
+  it('reads a bare CONFIDENTIAL banner only when text follows, not header lines', () => {
+    const ctx: ParseContext = {
+      lines: ['CONFIDENTIAL', '', 'PAGE 01 CAPE T 00097 01 OF 03 182017Z', 'FM AMCONSUL CAPE TOWN'],
+      issues: [],
+      reference: undefined,
+    };
+    assert.equal(findTextStart(ctx, 0), -1);
+    const ok: ParseContext = {
+      lines: ['CONFIDENTIAL', '', 'SIPDIS', 'E.O. 12958: N/A'],
+      issues: [],
+      reference: undefined,
+    };
+    assert.equal(findTextStart(ok, 0), 0);
+  });
+
+  it('never throws on junk', () => {
+    for (const junk of [
+      '',
+      '\n\n',
+      'S E C R E T',
+      'UNCLAS\n1.',
+      '¶¶¶',
+      'TAGS:\nSUBJECT:\nREF:\nClassified By:',
+    ])
+      parseText({ lines: junk.split('\n'), issues: [], reference }, 0, junk.split('\n').length, {
+        year: null,
+      });
+  });
+});
