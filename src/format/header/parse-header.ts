@@ -26,16 +26,22 @@ const FL4 = /^ZN[YR]\b/;
 const FL5 = /^([ZOPRM](?: [ZOPRM])?) (\d{6}Z\s.*)$/;
 const BARE_DTG = /^\d{6}Z [A-Za-z]{3} \d{2}/;
 /** Department distribution lists (`ACTION AF-00`, `INFO  LOG-00   NP-00 …`): office codes, not addressees. */
-const DISTRIBUTION = /^(?:ACTION|INFO)\s+[A-Z]+-\d\d\b/;
+const DISTRIBUTION = /^(?:ACTION|INFO|ORIGIN)\s+[A-Z]+-\d\d\b/;
 const DISTRIBUTION_MORE = /^\s+\S|^[A-Z]+-\d\d\b|^-{5,}/;
 const PAGE = /^PAGE \d+\b/;
 /**
- * Media-partner and cables.csv material after the header: a tab-separated row, its
- * backslash-continued lines, `id: 2745`, `<<142612>>`, `Cable dated:…`, a bare number or date
- * line, `Wednesday, 29 November 2000, 13:59`.
+ * Media-partner and cables.csv material after the header: a tab-separated row or CSV row, its
+ * backslash-continued lines, `id: 2745`, `<<142612>>`, `Cable dated:…`,
+ * `Wednesday, 29 November 2000, 13:59`.
  */
 const PREAMBLE =
-  /\t|\\$|^(?:\.\.\.)?(?:id|date|refid|origin|classification|destination|header|source)\s*:|^<<\d+>>|^\d+,\d|^Cable dated|^\d+$|^\d{4}-\d\d-\d\d( |$)|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]+day, \d|^-+ header ends/i;
+  /\t|\\$|^(?:\.\.\.)?id\s*:|^<<\d+>>|^\d+,\d|^Cable dated|^[A-Z][a-z]+day, \d|^-+ header ends/i;
+/**
+ * Lines that start such material only once the header proper has been read (`DATE: …`, a bare
+ * number or date): before FM/TO they may belong to a received copy's drafting block.
+ */
+const PREAMBLE_AFTER_HEADER =
+  /^(?:date|refid|origin|classification|destination|header|source|misc)\s*:|^\d+$|^\d{4}-\d\d-\d\d( |$)|^\d{1,2}\/\d{1,2}\/\d{4}/i;
 
 /** Cheap test that rules out PREAMBLE for ordinary header lines (upper-case words, RIs). */
 function mayBePreamble(raw: string): boolean {
@@ -142,7 +148,11 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       section = 'none';
       continue;
     }
-    if (mayBePreamble(raw) && PREAMBLE.test(raw)) {
+    if (
+      mayBePreamble(raw) &&
+      (PREAMBLE.test(raw) ||
+        ((from !== null || lists.to.length > 0) && PREAMBLE_AFTER_HEADER.test(raw)))
+    ) {
       preamble = true;
       report(
         'header.preamble',
@@ -251,7 +261,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       continue;
     }
     const fl5 = FL5.exec(text) ?? (BARE_DTG.test(text) ? [text, undefined, text] : null);
-    if (fl5 && section !== 'distribution') {
+    if (fl5) {
       section = 'none';
       if (d.dtgText !== null) duplicate(i, 'FL5');
       else {
