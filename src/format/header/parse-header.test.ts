@@ -175,16 +175,16 @@ test('odd lines are issues with their line, never exceptions', () => {
     'Wednesday, 29 November 2000, 13:59',
     'VZCZCXYZ0001',
   ]);
-  const codes = ctx.issues.map((i) => `${i.code}@${i.line}`);
+  const codes = ctx.issues.map((i) => `${i.code}@${i.line}:${i.column}`);
   assert.deepEqual(codes, [
-    'header.filed.invalid@3',
-    'header.security-warning.invalid@4',
-    'header.dtg.invalid@5',
-    'header.keyword.glued@7',
-    'header.distribution.skipped@11',
-    'header.page.skipped@13',
-    'header.line.unknown@14',
-    'header.preamble@16',
+    'header.filed.invalid@3:17',
+    'header.security-warning.invalid@4:1',
+    'header.dtg.invalid@5:3',
+    'header.keyword.glued@7:3',
+    'header.distribution.skipped@11:1',
+    'header.page.skipped@13:1',
+    'header.line.unknown@14:1',
+    'header.preamble@16:1',
   ]);
   assert.equal(fields.header.dtg, null);
   assert.equal(fields.header.dtgText, '312256Z APR 08');

@@ -110,8 +110,14 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
   let lastList: 'to' | 'info' | 'xmt' | null = null;
   const gap: Record<string, number> = {};
 
-  const report = (code: string, message: string, i: number, severity: 'warning' | 'info') => {
-    ctx.issues.push(issue(code, severity, message, { line: i + 1, column: 1, field: 'header' }));
+  const report = (
+    code: string,
+    message: string,
+    i: number,
+    severity: 'warning' | 'info',
+    column = 1 + Math.max(0, (ctx.lines[i] ?? '').search(/\S/)),
+  ) => {
+    ctx.issues.push(issue(code, severity, message, { line: i + 1, column, field: 'header' }));
   };
   const emit = (raw: string, text: string) => {
     if (raw.length > text.length) pad[String(out)] = raw.length - text.length;
@@ -246,6 +252,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
           `time of file "${d.filed}" is not a day of year and time`,
           i,
           'warning',
+          text.lastIndexOf(d.filed) + 1,
         );
       emit(raw, text);
       continue;
@@ -274,6 +281,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
             `date-time group "${d.dtgText ?? ''}" is not a real DDHHMMZ MON YY`,
             i,
             'warning',
+            text.length - (d.dtgText ?? '').length + 1,
           );
         emit(raw, text);
       }
@@ -328,6 +336,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
           `"${list.toUpperCase()}" is glued to its first addressee`,
           i,
           'warning',
+          keyword[1]!.length + 1,
         );
       if (list === 'xmt' && keyword[2] === '/') xmtSlash = true;
       section = list;
