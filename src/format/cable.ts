@@ -26,6 +26,8 @@ export interface TransmissionHeader {
   readonly dtgPrecedence: string | null; // FL5 precedence letters "O" or "O P"
   readonly dtgText: string | null; // FL5 as written "161657Z SEP 08"
   readonly dtg: string | null; // ISO 8601 "2008-09-16T16:57Z"
+  /** FL5 operating signals after the DTG, as written ("ZDK", "ZFR ZFR ZFR"); absent when none. */
+  readonly operatingSignals?: string;
   /**
    * The archive's note "This record is a partial extract of the original cable…" stood before
    * the header: the cable is truncated. Absent (never false) when there is no such note.
