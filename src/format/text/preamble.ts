@@ -344,7 +344,9 @@ export function parsePreamble(
           continue;
         }
         if (startsField(trimmed) || paragraphNumber(trimmed) !== null) break;
-        const prose = /^\((?:U|C|S|SBU|TS)\)\s*\S*[a-z]/.test(trimmed);
+        // "(C) text" is a marked paragraph, not reference C, unless a cable number follows soon.
+        const prose =
+          /^\((?:U|C|S|SBU|TS)\)/.test(trimmed) && !/^\([A-Z]\)\s*(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d/.test(trimmed);
         const item =
           !prose &&
           (/^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
