@@ -108,6 +108,8 @@ test('sections, TRC security warning, two precedence letters with an OPSIG, wrap
   assert.equal(f.header.routingIndicators.length, 10);
   assert.equal(f.header.stationSection, '01');
   assert.equal(f.header.dtgPrecedence, 'O P');
+  assert.equal(f.header.dtgText, '101451Z JUL 06');
+  assert.equal(f.header.operatingSignals, 'ZDK');
   assert.equal(f.header.dtg, '2006-07-10T14:51Z');
   assert.deepEqual(
     f.info.map((a) => [a.routingIndicator, a.name, a.precedence, a.serial, a.collective]),
@@ -265,6 +267,7 @@ const header: fc.Arbitrary<TransmissionHeader> = fc
     dtgPrecedence: fc.constantFrom(null, 'O', 'P', 'R', 'Z', 'O P', 'P R'),
     dtg: fc.option(dtg, { nil: null }),
     partialExtract: fc.boolean(),
+    signals: fc.option(fc.constantFrom('ZDK', 'ZDS', 'ZFR ZFR ZFR'), { nil: null }),
   })
   .map((h) => {
     const dtgText =
@@ -286,6 +289,7 @@ const header: fc.Arbitrary<TransmissionHeader> = fc
       dtgPrecedence: h.dtg === null ? null : h.dtgPrecedence,
       dtgText,
       dtg: h.dtg,
+      ...(h.dtg !== null && h.signals !== null ? { operatingSignals: h.signals } : {}),
       ...(h.partialExtract ? { partialExtract: true as const } : {}),
     };
   });

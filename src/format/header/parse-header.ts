@@ -24,6 +24,7 @@ const RI_LINE = /^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$/;
 const FL3 = /^DE ([A-Z]{3,8}) ?#(\d{1,6})(?:\/(\d{1,3}))? (\d{7})$/;
 const FL4 = /^ZN[YR]\b/;
 const FL5 = /^([ZOPRM](?: [ZOPRM])?) (\d{6}Z\s.*)$/;
+const DTG_WITH_SIGNALS = /^(\d{6}Z [A-Za-z]{3} \d{2}) (\S.*)$/;
 const BARE_DTG = /^\d{6}Z [A-Za-z]{3} \d{2}/;
 /** Department distribution lists (`ACTION AF-00`, `INFO  LOG-00   NP-00 …`): office codes, not addressees. */
 const DISTRIBUTION = /^(?:ACTION|INFO|ORIGIN)\s+[A-Z]+-\d\d\b/;
@@ -73,6 +74,7 @@ interface Draft {
   dtgPrecedence: string | null;
   dtgText: string | null;
   dtg: string | null;
+  operatingSignals: string | null;
   partialExtract: boolean;
 }
 
@@ -96,6 +98,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     dtgPrecedence: null,
     dtgText: null,
     dtg: null,
+    operatingSignals: null,
     partialExtract: false,
   };
   let from: Addressee | null = null;
@@ -274,6 +277,12 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       else {
         d.dtgPrecedence = fl5[1] ?? null;
         d.dtgText = fl5[2] ?? null;
+        // Operating signals may follow a well-formed DTG: `O 201519Z AUG 06 ZDK`.
+        const signals = DTG_WITH_SIGNALS.exec(d.dtgText ?? '');
+        if (signals) {
+          d.dtgText = signals[1] ?? null;
+          d.operatingSignals = signals[2] ?? null;
+        }
         d.dtg = dtgToIso(d.dtgText ?? '');
         if (d.dtg === null || !DTG_PATTERN.test(d.dtgText ?? ''))
           report(
@@ -383,6 +392,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     dtgPrecedence: d.dtgPrecedence,
     dtgText: d.dtgText,
     dtg: d.dtg,
+    ...(d.operatingSignals === null ? {} : { operatingSignals: d.operatingSignals }),
     ...(d.partialExtract ? { partialExtract: true as const } : {}),
   };
   const contentLines = out - blankAt.length;

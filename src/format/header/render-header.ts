@@ -29,8 +29,11 @@ export function renderHeader(cable: Cable): string[] {
   }
   if (h.securityWarning !== null) lines.push(h.securityWarning);
   const dtgText = h.dtgText ?? (h.dtg === null ? null : isoToDtg(h.dtg));
-  if (dtgText !== null)
-    lines.push(h.dtgPrecedence === null ? dtgText : `${h.dtgPrecedence} ${dtgText}`);
+  const fl5 =
+    dtgText === null || h.operatingSignals === undefined
+      ? dtgText
+      : `${dtgText} ${h.operatingSignals}`;
+  if (fl5 !== null) lines.push(h.dtgPrecedence === null ? fl5 : `${h.dtgPrecedence} ${fl5}`);
   // Output line index of each line is known only after blanks are placed: gaps are keyed by
   // that index, so addressee lines are rendered once the blank positions are known.
   const blankAt = layout.blankAt;
