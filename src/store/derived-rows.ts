@@ -1,5 +1,6 @@
 /** The rows derived from one cable for the field tables (tags, captions, addressees, references). */
 import { levelRank } from '../model/levels.ts';
+import type { Marking } from '../model/marking.ts';
 import { accessClassKey, canonicalCaptions, markingJson } from './access-class.ts';
 import type { CableInput } from './store.ts';
 
@@ -25,6 +26,8 @@ export interface DerivedRows {
     readonly marked: number;
     readonly body: string;
   }[];
+  /** Class key of the cable's unmarked text: its whole level, no REL TO, its captions. */
+  readonly unmarkedKey: string;
   /** Access classes this cable needs, by key. */
   readonly classes: ReadonlyMap<string, { marking: string; captions: string; level: number }>;
   readonly tags: readonly string[];
@@ -69,6 +72,21 @@ export function deriveRows(input: CableInput): DerivedRows {
       body: p.text,
     };
   });
+  const unmarked: Marking = {
+    kind: 'marking',
+    level: input.banner.level,
+    sbu: false,
+    noforn: false,
+    relTo: [],
+    other: [],
+  };
+  const unmarkedKey = accessClassKey(unmarked, captions);
+  if (!classes.has(unmarkedKey))
+    classes.set(unmarkedKey, {
+      marking: markingJson(unmarked),
+      captions: captionsJson,
+      level: levelRank(unmarked.level),
+    });
   const c = input.cable;
   const addressees = [
     ...(c.from ? [{ role: 'from', a: c.from }] : []),
@@ -96,6 +114,7 @@ export function deriveRows(input: CableInput): DerivedRows {
       subject: c.subject,
     },
     portions,
+    unmarkedKey,
     classes,
     tags: [...new Set(c.tags.map((t) => t.code.toUpperCase()))],
     captions,

@@ -22,6 +22,8 @@ export interface CableTable {
   captions: string;
   subject: string | null;
   imported_at: string;
+  /** Access class of the cable's unmarked text (TAGS, REF); NULL (hidden from all) for rows older than migration 0004. */
+  unmarked_class?: number | null;
 }
 
 export interface AccessClassTable {

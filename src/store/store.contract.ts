@@ -442,6 +442,28 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       assert.equal((await q('', reader('TOP SECRET', 'FRA'))).total, 0);
     });
 
+    void test('TAGS and REF lists are unmarked text: no filter or facet reveals them to a partial reader', async () => {
+      // The seed is SECRET overall: a CONFIDENTIAL reader sees its UNCLASSIFIED paragraphs only.
+      const c = await q('nonpaper', C_USA);
+      assert.deepEqual(
+        c.facets.tags.map((t) => [t.value, t.count]),
+        [
+          ['EZ', 1],
+          ['FR', 1],
+          ['PARM', 1],
+          ['PREL', 1],
+        ],
+      );
+      assert.deepEqual(ids(await q('nonpaper tag:PARM', C_USA)), ['08PRAGUE600']);
+      assert.deepEqual(ids(await q('nonpaper tag:PARM')).sort(), ['08PRAGUE600', '08STATE98975']);
+      assert.equal((await q('cites:08STATE11111', C_USA)).total, 0);
+      assert.deepEqual(ids(await q('cites:08STATE11111')), ['08STATE98975']);
+      const pol = await q('nonpaper', S_POL);
+      assert.equal(pol.total, 1);
+      assert.deepEqual(pol.facets.tags, []);
+      assert.equal((await q('nonpaper tag:PARM', S_POL)).total, 0);
+    });
+
     void test('the subject is shown only to a reader who may see it', async () => {
       const res = await q('prague', C_USA);
       assert.equal(res.hits[0]?.subject, 'CZECHS SHARE ASSESSMENT ON CHINESE PROLIFERATION');

@@ -127,6 +127,7 @@ async function putRound(
           version: w.version,
           is_current: 1,
           imported_at: importedAt,
+          unmarked_class: classIds.get(w.rows.unmarkedKey)!,
         })),
       )
       .returning(['seq', 'id'])

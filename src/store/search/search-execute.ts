@@ -87,7 +87,8 @@ export async function executeSearch(
     sql<{ n: number | string }>`SELECT count(*) AS n FROM (${hits}) h`.execute(db),
     facet(
       db,
-      sql`SELECT t.tag AS value, count(*) AS n FROM (${hits}) h JOIN cable_tag t ON t.cable_seq = h.seq GROUP BY t.tag`,
+      sql`SELECT t.tag AS value, count(*) AS n FROM (${hits}) h JOIN cable_tag t ON t.cable_seq = h.seq
+        JOIN cable tc ON tc.seq = h.seq AND tc.unmarked_class IN (${inVisible}) GROUP BY t.tag`,
     ),
     facet(
       db,
@@ -114,6 +115,9 @@ async function facet(db: Kysely<ArchiveDatabase>, q: RawBuilder<unknown>): Promi
 /** Field filters on the cable `c`, each an AND-ed condition. */
 function filters(query: SearchQuery, inVisible: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
+  // TAGS and the REF list are unmarked text: they count only where the reader may see it.
+  if (query.tags.length > 0 || query.cites.length > 0)
+    parts.push(sql`c.unmarked_class IN (${inVisible})`);
   for (const tag of query.tags)
     parts.push(
       sql`EXISTS (SELECT 1 FROM cable_tag t WHERE t.cable_seq = c.seq AND t.tag = ${tag})`,
@@ -133,12 +137,12 @@ function filters(query: SearchQuery, inVisible: RawBuilder<unknown>): RawBuilder
     parts.push(
       sql`EXISTS (SELECT 1 FROM cable_ref r WHERE r.cable_seq = c.seq AND r.target_id = ${id})`,
     );
-  // The citing cable's REF list is only consulted when the reader may see that cable at all.
+  // The citing cable's REF list is only consulted when the reader may see that unmarked text.
   for (const id of query.citedBy)
     parts.push(
       sql`c.id IN (SELECT r.target_id FROM cable_ref r JOIN cable s ON s.seq = r.cable_seq
         WHERE s.id = ${id} AND s.is_current = 1 AND r.target_id IS NOT NULL
-        AND EXISTS (SELECT 1 FROM portion sp WHERE sp.cable_seq = s.seq AND sp.class_id IN (${inVisible})))`,
+        AND s.unmarked_class IN (${inVisible}))`,
     );
   // The level as this reader sees the cable: the highest visible portion.
   if (query.levels.length > 0)
@@ -267,6 +271,7 @@ async function boundedSearch(
       db,
     ),
     sql<{ value: string; n: number | string }>`SELECT t.tag AS value, count(*) AS n FROM cable_tag t
+      JOIN cable tc ON tc.seq = t.cable_seq AND tc.unmarked_class IN (${inVisible})
       WHERE t.cable_seq IN (${seqList}) GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 10`.execute(
       db,
     ),

@@ -94,8 +94,8 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
       "INSERT INTO portion_fts(portion_fts, rowid, body) SELECT 'delete', search_key, body FROM portion WHERE cable_seq = ?",
     ),
     cable: raw.prepare(
-      `INSERT INTO cable (id, version, is_current, sha256, raw, parsed, issues, cable_date, origin, banner, banner_level, captions, subject, imported_at)
-       VALUES (@id, @version, 1, @sha256, @raw, @parsed, @issues, @cable_date, @origin, @banner, @banner_level, @captions, @subject, @imported_at)`,
+      `INSERT INTO cable (id, version, is_current, sha256, raw, parsed, issues, cable_date, origin, banner, banner_level, captions, subject, imported_at, unmarked_class)
+       VALUES (@id, @version, 1, @sha256, @raw, @parsed, @issues, @cable_date, @origin, @banner, @banner_level, @captions, @subject, @imported_at, @unmarked_class)`,
     ),
     classId: raw.prepare<[string], { id: number }>('SELECT id FROM access_class WHERE key = ?'),
     addClass: raw.prepare(
@@ -139,7 +139,12 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
       st.retire.run(current.seq);
     }
     const seq = Number(
-      st.cable.run({ ...rows.cable, version, imported_at: importedAt }).lastInsertRowid,
+      st.cable.run({
+        ...rows.cable,
+        version,
+        imported_at: importedAt,
+        unmarked_class: classIdOf(rows.unmarkedKey, () => rows.classes.get(rows.unmarkedKey)!),
+      }).lastInsertRowid,
     );
     const day = BigInt(firstKeyOf(rows.cable.cable_date));
     let key = BigInt(st.lastKey.get(day, day + BigInt(KEY_SHIFT))?.k ?? Number(day) - 1);
