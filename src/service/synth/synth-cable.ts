@@ -127,13 +127,16 @@ export function synthCable(
   const precedence = random.chance(0.6) ? 'R' : random.chance(0.75) ? 'P' : 'O';
 
   const target = world.sizes[random.int(world.sizes.length)]!;
+  // NODIS and EXDIS imply NOFORN, and the archive's classification cell says so.
+  const archiveClassification =
+    ARCHIVE_CLASSIFICATION[profile] + (special !== null && !noforn ? '//NOFORN' : '');
   const lines: string[] = [];
   // Archive metadata: the site's clock oddity (minutes = hour mod 12) is kept, as in the corpus.
   lines.push(
     id,
     siteClock(date),
     siteClock(releasedDate(random)),
-    ARCHIVE_CLASSIFICATION[profile],
+    archiveClassification,
     station.origin,
     '',
   );
@@ -142,12 +145,13 @@ export function synthCable(
   const captions = [
     ...(special ? [special] : []),
     ...(special === null && random.chance(0.96) ? ['SIPDIS'] : []),
-    ...(noforn && random.chance(0.7) ? ['NOFORN'] : []),
+    // A NOFORN portion makes the whole cable NOFORN: the caption says so (DOMAIN 4.2).
+    ...(noforn ? ['NOFORN'] : []),
     ...(profile === 'SBU' && random.chance(0.6) ? ['SENSITIVE'] : []),
   ];
   if (captions.length > 0) lines.push(...captions, '');
   lines.push(eoLine(date, classified, random));
-  lines.push(`TAGS: ${tags(station, random).join(', ')}`);
+  lines.push(`TAGS: ${tags(world, station, random).join(', ')}`);
   const subjectMark =
     classified && random.chance(0.4) ? `(${random.chance(0.5) ? 'U' : levelLetter(profile)}) ` : '';
   const subjectWords = clip(
@@ -273,8 +277,16 @@ function relList(world: SynthWorld, random: Random): string {
   return `/REL ${names.join(', ')}`;
 }
 
-function tags(station: Station, random: Random): string[] {
+function tags(world: SynthWorld, station: Station, random: Random): string[] {
   const out = new Set<string>();
+  // Every cable carries at least one subject TAG (DOMAIN 3.5); the first drawn is one.
+  for (;;) {
+    const first = SUBJECT_TAGS[Math.floor(Math.pow(SUBJECT_TAGS.length + 1, random.next())) - 1];
+    if (first !== undefined && world.directory.tagKind(first) === 'subject') {
+      out.add(first);
+      break;
+    }
+  }
   const count = 1 + random.int(4);
   while (out.size < count) {
     // Zipf over the subject TAGS: index = floor(len^u) - 1 favours the head.
