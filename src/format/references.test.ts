@@ -45,6 +45,7 @@ test('a single unlettered reference, and unlettered lists', () => {
     [null, '08MADRID2'],
   ]);
   assert.deepEqual(ids(parse('Moscow 2522 (NOTAL)')), [[null, '08MOSCOW2522']]);
+  assert.deepEqual(ids(parse('PANAMA 00933/07')), [[null, '07PANAMA933']]);
 });
 
 test('captions, trailing words and the citing year', () => {

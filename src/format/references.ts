@@ -17,7 +17,8 @@ const INNER_LABEL = /^\(?([A-Za-z])[.):]\s+/;
 /** Page markers of multi-page cables that slip into REF blocks: `TRIPOLI 00000064  001.2 OF 004`. */
 const PAGE_MARKER = /\s*\b[A-Z][A-Z ]*? \d{8}\s+\d{3}(?:\.\d)? OF \d{3}\b\s*/g;
 /** A cable id at the start of a text: optional year, station words, serial. */
-const LEADING_ID = /^(?:(\d{4}|\d{2})\s*)?([A-Za-z][A-Za-z.' -]*?[A-Za-z])\s*(\d{1,8})(?![\d/-])/;
+const LEADING_ID =
+  /^(?:(\d{4}|\d{2})\s*)?([A-Za-z][A-Za-z.' -]*?[A-Za-z])\s*(\d{1,8})(?:\/(\d{2})(?!\d))?(?![\d/-])/;
 /** Between two ids of an unlettered list: `STATE 1, STATE 2`, `STATE 1 AND STATE 2`. */
 const ID_SEPARATOR = /^\s*(?:,|AND\b|&)?\s*/i;
 
@@ -161,7 +162,10 @@ function readReference(
   const cable = m !== null && known(station);
   return {
     label,
-    id: cable ? canonicalCableId(m[0], citingYear) : null,
+    // `PANAMA 00933/08`: the year written after the serial.
+    id: cable
+      ? canonicalCableId(`${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`, m[4] ?? citingYear)
+      : null,
     kind: cable ? 'cable' : 'other',
     text,
     captions,
