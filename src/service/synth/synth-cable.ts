@@ -164,11 +164,15 @@ export function synthCable(
   if (classified) lines.push(`Classified By: ${classifier(station.idPart, date, random)}`, '');
 
   const used = lines.reduce((n, l) => n + l.length + 1, 0);
-  const bodyChars = Math.max(250, target - used);
+  const bodyChars = Math.max(250, (target - used) * 0.9);
   const paragraphs = Math.max(1, Math.round(bodyChars / (450 + random.int(500))));
   const marks = portionMarks(profile, paragraphs, rel, random);
   for (let p = 0; p < paragraphs; p++) {
-    const chars = Math.max(60, Math.round((bodyChars / paragraphs) * (0.4 + random.next() * 1.2)));
+    // Prose runs on to the end of its sentence (~90 characters on average): aim that much short.
+    const chars = Math.max(
+      40,
+      Math.round((bodyChars / paragraphs) * (0.4 + random.next() * 1.2)) - 90,
+    );
     let prose = generateProse(world.model, chars, random);
     if (p === 0 && paragraphs > 3 && random.chance(0.5)) prose = `Summary: ${prose} End Summary.`;
     else if (p === paragraphs - 1 && paragraphs > 2 && random.chance(0.3))
