@@ -31,8 +31,8 @@ interface Item {
 /**
  * Parses the text of a REF block (everything after `REF:`, lines joined with "\n") into references.
  * `line` is the 1-based line of the `REF:` line, for issues. A reference without a year takes
- * citingYear. Lettered items (`A.`, `A)`, `(A)`) give one reference each (two when an item names
- * two cables); an unlettered list is split at `;` and between cable ids. What is not a cable id
+ * citingYear. Lettered items (`A.`, `A)`, `(A)`, `A:`) give one reference each, read from the
+ * item's first cable id; an unlettered list is split at `;` and between cable ids. What is not a cable id
  * (e-mails, telcons, `STATE CA-3400`) is kept with kind "other" and id null.
  *
  * @example parseReferences(ctx, 'A. STATE 12345 B. 07 PARIS 123 (NOTAL)', 20, '08')
