@@ -5,6 +5,9 @@ import { directory } from '../src/directory/directory.ts';
 import { defaultCorpusDir, listCableFiles } from '../src/service/synth/corpus-files.ts';
 import { createSynthWorld, writeSynthCorpus } from '../src/service/synth/synth-corpus.ts';
 
+/** Bump when the synthetic generator's output changes. */
+export const SYNTH_VERSION = 2;
+
 /** Where generated corpora and databases live (outside the repository, kept between runs). */
 export const workDir = process.env.CHANCERY_BENCH_DIR ?? '/tmp/chancery-bench';
 
@@ -30,7 +33,8 @@ export function synthCorpus(
   seed = '1',
   log: (s: string) => void = () => {},
 ): Corpus {
-  const dir = join(workDir, `synth-${count}-${seed}`);
+  // The generator's version is part of the cache key: a changed generator never reuses old files.
+  const dir = join(workDir, `synth-${count}-${seed}-v${SYNTH_VERSION}`);
   const marker = join(dir, '.complete');
   if (!existsSync(marker)) {
     rmSync(dir, { recursive: true, force: true });

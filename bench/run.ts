@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- BENCH… --scale 6k,256k]`: import and search figures, each beside its floor measured
  * in the same run on the same text. BENCH is any of import-sqlite, search-sqlite, import-postgres,
- * search-postgres (default: all). Corpora and databases live in CHANCERY_BENCH_DIR (/tmp/chancery-bench).
+ * search-postgres (default: these four) and design-sqlite (the bench-only prototype of the index
+ * design, kept to compare with the store). Corpora and databases live in CHANCERY_BENCH_DIR (/tmp/chancery-bench).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,13 @@ import { queryMix, type BenchQuery } from './query-mix.ts';
 import { sqliteDesignImport, sqliteDesignSearcher } from './sqlite-design.ts';
 import { sqliteFloorImport, sqliteFloorSearcher, sqliteVocabulary } from './sqlite-floor.ts';
 
-const BENCHES = ['import-sqlite', 'search-sqlite', 'import-postgres', 'search-postgres'] as const;
+const BENCHES = [
+  'import-sqlite',
+  'search-sqlite',
+  'import-postgres',
+  'search-postgres',
+  'design-sqlite',
+] as const;
 type Bench = (typeof BENCHES)[number];
 const READERS = ['SECRET/USA', 'CONFIDENTIAL/USA'];
 
@@ -34,7 +41,11 @@ function parseArgs(argv: readonly string[]): { benches: Bench[]; scales: string[
         `unknown argument "${a}" (benches: ${BENCHES.join(', ')}; --scale 6k,256k,1M; --seed S)`,
       );
   }
-  return { benches: benches.length > 0 ? benches : [...BENCHES], scales, seed };
+  return {
+    benches: benches.length > 0 ? benches : BENCHES.filter((b) => b !== 'design-sqlite'),
+    scales,
+    seed,
+  };
 }
 
 function corpusFor(scale: string, seed: string): Corpus | undefined {
@@ -67,7 +78,8 @@ async function benchSqlite(corpus: Corpus, benches: readonly Bench[]): Promise<v
     log(`import-sqlite ${corpus.name}: floor`);
     imports.push(sqliteFloorImport(corpus, floorDb));
   }
-  if (benches.includes('import-sqlite') || !existsSync(designDb)) {
+  const design = benches.includes('design-sqlite');
+  if (design && (benches.includes('import-sqlite') || !existsSync(designDb))) {
     log(`import-sqlite ${corpus.name}: design index`);
     imports.push({ ...sqliteDesignImport(corpus, designDb), what: 'design' as 'ours' });
   }
@@ -97,7 +109,7 @@ async function benchSqlite(corpus: Corpus, benches: readonly Bench[]): Promise<v
     ),
   );
   floor.close();
-  for (const spec of READERS) {
+  for (const spec of design ? READERS : []) {
     log(`search-sqlite ${corpus.name}: design as ${spec}`);
     const s = sqliteDesignSearcher(designDb, reader(spec), 'join');
     searches.push(
