@@ -115,6 +115,7 @@ export async function importCables(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  if (counts.imported + counts.updated > 0) await store.settle();
   options.onProgress?.(files.length, files.length);
   return {
     files: files.length,

@@ -480,6 +480,12 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       assert.ok(classes.length <= 8, `${classes.length} classes`);
     });
 
+    void test('settling after a bulk import changes no result', async () => {
+      const before = await q('nonpaper', C_USA);
+      await store.settle();
+      assert.deepEqual(await q('nonpaper', C_USA), before);
+    });
+
     void test('reads are audited', async () => {
       await store.audit({
         actor: 'CONFIDENTIAL/USA',

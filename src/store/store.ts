@@ -187,6 +187,11 @@ export interface Store {
   accessClasses(): Promise<AccessClass[]>;
   /** Number of cables (current versions) and of stored versions. */
   counts(): Promise<{ cables: number; versions: number }>;
+  /**
+   * Housekeeping after a bulk import so the next searches are fast: PostgreSQL merges GIN pending
+   * lists and refreshes planner statistics; SQLite lets the query planner refresh its statistics.
+   */
+  settle(): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
   auditTrail(limit: number): Promise<StoredAuditEntry[]>;
   close(): Promise<void>;

@@ -42,6 +42,14 @@ export async function openPostgresStore(url: string): Promise<Store> {
     search: (query, reader, page) => executeSearch(db, tsqueryMatch, query, reader, page),
     accessClasses: () => readAccessClasses(db),
     counts: () => readCounts(db),
+    settle: async () => {
+      // Every GIN index of the archive's tables, whatever the search design names them.
+      await sql`SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i
+        JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+        JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE a.amname = 'gin' AND n.nspname = current_schema()`.execute(db);
+      await sql`ANALYZE`.execute(db);
+    },
     audit: (entry) => writeAudit(db, entry),
     auditTrail: (limit) => readAudit(db, limit),
     close: async () => {

@@ -53,6 +53,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
       executeSearch(db, fts5Match, query, reader, page, fts5Candidates),
     accessClasses: () => readAccessClasses(db),
     counts: () => readCounts(db),
+    settle: () => {
+      raw.pragma('optimize');
+      return Promise.resolve();
+    },
     audit: (entry) => writeAudit(db, entry),
     auditTrail: (limit) => readAudit(db, limit),
     close: async () => {
