@@ -185,6 +185,8 @@ async function presentHits(
   if (rows.length === 0) return [];
   const seqs = sql.join(rows.map((r) => sql.lit(r.seq)));
   const byClass = new Map(classes.map((c) => [c.id, c]));
+  // Bodies only where they are shown (subject, snippets): a cable's other paragraphs stay unread.
+  const pids = sql.join([0, ...matchedRows.map((m) => m.pid)].map((id) => sql.lit(id)));
   const portions = await sql<{
     cable_seq: number;
     id: number;
@@ -192,7 +194,9 @@ async function presentHits(
     class_id: number;
     body: string;
   }>`
-      SELECT p.cable_seq, p.id, p.kind, p.class_id, p.body FROM portion p
+      SELECT p.cable_seq, p.id, p.kind, p.class_id,
+        CASE WHEN p.kind = 'subject' OR p.ordinal < 2 OR p.id IN (${pids}) THEN p.body ELSE '' END AS body
+      FROM portion p
       WHERE p.cable_seq IN (${seqs}) ORDER BY p.cable_seq, p.ordinal`.execute(db);
   const matched = { rows: matchedRows };
   return rows.map((r) => {
