@@ -172,7 +172,9 @@ export function parseBody(
     number: string | null,
     pre: string,
     first: string,
-    rest: readonly string[],
+    rest: readonly TextLine[] | readonly string[],
+    from: number,
+    to: number,
     line: number,
   ) => {
     const {
@@ -185,7 +187,11 @@ export function parseBody(
       gaps.push(headingGap);
     }
     gaps.push(pendingGap);
-    const text = [firstText, ...rest].join('\n');
+    let text = firstText;
+    for (let k = from; k < to; k++) {
+      const r = rest[k]!;
+      text += `\n${typeof r === 'string' ? r : r.text}`;
+    }
     paragraphs.push({
       heading: pendingHeading === null ? null : pendingHeading.join('\n'),
       number,
@@ -263,26 +269,30 @@ export function parseBody(
     let nextHeading: string[] | null = null;
     let hGap = 0;
     if (s + 1 < starts.length) {
-      const bs = blocks(lines, st.at + 1, e);
-      let h = bs.length;
-      while (h > 0 && isHeading(bs[h - 1]!.lines.map((l) => l.text))) h--;
-      if (h < bs.length) {
-        const firstH = bs[h]!;
-        headingFrom = firstH.from;
-        nextHeading = lines.slice(firstH.from, e).map((l) => l.text);
+      // Walk back over trailing blocks while they read as headings (only the tail is looked at).
+      let from = e;
+      for (;;) {
+        let b = from;
+        while (b > st.at + 1 && !isBlank(lines[b - 1]!.text)) b--;
+        if (b <= st.at + 1 || from - b > 4) break;
+        const texts: string[] = [];
+        for (let k = b; k < from; k++) texts.push(lines[k]!.text);
+        if (!isHeading(texts)) break;
+        headingFrom = b;
+        let gapStart = b;
+        while (gapStart > st.at + 1 && isBlank(lines[gapStart - 1]!.text)) gapStart--;
+        from = gapStart;
+      }
+      if (headingFrom < e) {
+        nextHeading = [];
+        for (let k = headingFrom; k < e; k++) nextHeading.push(lines[k]!.text);
         hGap = nextGap;
       }
     }
     let textEnd = headingFrom;
     while (textEnd > st.at + 1 && isBlank(lines[textEnd - 1]!.text)) textEnd--;
     const head = lines[st.at]!;
-    push(
-      st.number,
-      st.pre,
-      head.text.slice(st.prefix),
-      lines.slice(st.at + 1, textEnd).map((l) => l.text),
-      head.line,
-    );
+    push(st.number, st.pre, head.text.slice(st.prefix), lines, st.at + 1, textEnd, head.line);
     if (nextHeading !== null) {
       pendingHeading = nextHeading;
       headingGap = headingFrom - textEnd;
@@ -293,7 +303,7 @@ export function parseBody(
     // A heading with no paragraph after it: keep it as an unnumbered paragraph of its own.
     const h: string[] = pendingHeading;
     pendingHeading = null;
-    push(null, '', h[0]!, h.slice(1), 0);
+    push(null, '', h[0]!, h, 1, h.length, 0);
   }
   if (signers.length > 0 && sigGap >= 0) gaps.push(sigGap);
   if (paragraphs.length === 0)
@@ -321,7 +331,7 @@ export function parseBody(
     if (pendingHeading === null) pendingGap = b.gapBefore === -1 ? gap : b.gapBefore;
     const first = texts[0]!;
     const pre = /^\s*/.exec(first)![0];
-    push(null, pre, first.slice(pre.length), texts.slice(1), b.lines[0]!.line);
+    push(null, pre, first.slice(pre.length), texts, 1, texts.length, b.lines[0]!.line);
   }
 }
 
@@ -392,13 +402,20 @@ function withoutPageMarkers(
   end: number,
   lastLine: TextLine | null,
 ): { lines: TextLine[]; markers: number; firstMarker: number } {
+  let any = false;
+  for (let i = start; i < end && !any; i++) any = mayBePageMarker(all[i]!.text);
+  if (!any) {
+    const lines = all.slice(start, end);
+    if (lastLine !== null && end > start) lines[lines.length - 1] = lastLine;
+    return { lines, markers: 0, firstMarker: 0 };
+  }
   const out: TextLine[] = [];
   let markers = 0;
   let firstMarker = 0;
   for (let i = start; i < end; i++) {
     const l = i === end - 1 && lastLine !== null ? lastLine : all[i]!;
     const t = l.text;
-    if (t.length < 90 && (t.includes(' OF ') || t.startsWith('PAGE ')) && isPageMarker(t)) {
+    if (mayBePageMarker(t) && isPageMarker(t)) {
       markers++;
       if (firstMarker === 0) firstMarker = l.line;
       // Drop the blank lines before it and a bare classification line above them (old page breaks).
@@ -414,4 +431,15 @@ function withoutPageMarkers(
     out.push(l);
   }
   return { lines: out, markers, firstMarker };
+}
+
+/** Cheap gate before the page-marker regex: short, and starting with PAGE or ending in a digit. */
+function mayBePageMarker(t: string): boolean {
+  const n = t.length;
+  if (n < 10 || n > 90) return false;
+  if (t.charCodeAt(0) === 80 && t.startsWith('PAGE ')) return true;
+  let e = n - 1;
+  while (e > 0 && t.charCodeAt(e) === 32) e--;
+  const c = t.charCodeAt(e);
+  return c >= 48 && c <= 57 && t.includes(' OF ');
 }

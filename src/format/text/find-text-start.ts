@@ -45,24 +45,47 @@ export function findTextStart(ctx: ParseContext, start: number): number {
 
 function bannerAt(text: string): 'strong' | 'weak' | null {
   const c = text.charCodeAt(0);
-  // Cheap rule-out: banners start with a letter, a quote, a blank or a digit (glued `Cable dated:`).
-  if (!(
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
+  // Banners start with C, S, T, U, L (or a blank, a broken `O N F…`): other lines skip the regexes.
+  if (
+    c === 67 ||
+    c === 83 ||
+    c === 84 ||
+    c === 85 ||
+    c === 76 ||
+    c === 79 ||
+    c === 99 ||
+    c === 115 ||
     c === 32 ||
-    c === 34 ||
     c === 9 ||
-    (c >= 48 && c <= 57)
-  ))
+    c === 34
+  ) {
+    const at = readBanner(text);
+    if (at) return at.strong ? 'strong' : at.rest.trim() === '' ? 'weak' : null;
+  }
+  // Glued media preambles: `Cable dated:…S E C R E T`, `","C O N…`, a cables.csv row with TABs.
+  if (
+    text.length < 12 ||
+    !(text.includes('\t') || text.includes('"') || text.startsWith('Cable dated'))
+  )
     return null;
-  const at = readBanner(text);
-  if (at) return at.strong ? 'strong' : at.rest.trim() === '' ? 'weak' : null;
-  if (text.length < 12) return null;
-  const glued = findBannerInLine(text);
-  return glued?.strong ? 'strong' : null;
+  return findBannerInLine(text)?.strong ? 'strong' : null;
 }
 
 function isTextLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // E.O., TAGS, SUBJECT, Classified By, SIPDIS (and lower-case folds): other lines rule out at once.
+  if (
+    c !== 69 &&
+    c !== 101 &&
+    c !== 84 &&
+    c !== 116 &&
+    c !== 83 &&
+    c !== 115 &&
+    c !== 67 &&
+    c !== 99 &&
+    c !== 40
+  )
+    return false;
   return (
     isEoLine(text) ||
     tagsKeyword(text) > 0 ||

@@ -37,12 +37,19 @@ const CAPTION_PHRASES = [
   'EYES ONLY',
 ];
 
+const PHRASE_HEADS: ReadonlySet<string> = new Set(CAPTION_PHRASES.map((p) => p.split(' ')[0]!));
+
 /** Captions of a caption-only line, or null when the line has other words too. */
 export function captionWords(text: string): string[] | null {
+  // Cheap gates first: caption lines are short and upper-case.
+  if (text.length > 60) return null;
   const t = text.trim();
   if (t === '') return null;
   const c = t.charCodeAt(0);
-  if (c < 65 || c > 90) return null; // captions are upper-case
+  if (c < 65 || c > 90) return null;
+  const space = t.indexOf(' ');
+  const head = space === -1 ? t : t.slice(0, space);
+  if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
   const upper = t.toUpperCase();
   for (const phrase of CAPTION_PHRASES) if (upper === phrase) return [phrase];
   const words = t.split(/\s+/);

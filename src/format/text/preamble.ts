@@ -346,7 +346,8 @@ export function parsePreamble(
         if (startsField(trimmed) || paragraphNumber(trimmed) !== null) break;
         // "(C) text" is a marked paragraph, not reference C, unless a cable number follows soon.
         const prose =
-          /^\((?:U|C|S|SBU|TS)\)/.test(trimmed) && !/^\([A-Z]\)\s*(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d/.test(trimmed);
+          /^\((?:U|C|S|SBU|TS)\)/.test(trimmed) &&
+          !/^\([A-Z]\)\s*(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d/.test(trimmed);
         const item =
           !prose &&
           (/^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
@@ -504,6 +505,15 @@ function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
     const t = tl.text.trimStart();
     const indent = tl.text.length - t.length;
     if (paragraphNumber(t) !== null) return null;
+    // Cheap gate: only lines naming a field (or a lettered reference) can be folded.
+    if (!(
+      t.includes('REF') ||
+      t.includes('lassified') ||
+      t.includes('LASSIFIED') ||
+      t.includes(':') ||
+      t.includes('¶')
+    ))
+      continue;
     let cut = -1;
     let body = false;
     const fields = isEoLine(t) || tagsKeyword(t) > 0 ? FOLD : MID_FIELD;

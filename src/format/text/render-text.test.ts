@@ -98,15 +98,13 @@ const eoLine: fc.Arbitrary<EoLine> = fc
       text: '',
     })),
     fc.constant({ order: '13526', declassifyOn: null, event: null, notApplicable: true, text: '' }),
-    fc
-      .constantFrom('1.6X1', 'OADR')
-      .map((e) => ({
-        order: '12958',
-        declassifyOn: null,
-        event: e,
-        notApplicable: false,
-        text: '',
-      })),
+    fc.constantFrom('1.6X1', 'OADR').map((e) => ({
+      order: '12958',
+      declassifyOn: null,
+      event: e,
+      notApplicable: false,
+      text: '',
+    })),
   )
   .map((eo) => ({ ...eo, text: renderEoLine(eo) }));
 const classifiedBy: fc.Arbitrary<ClassifiedBy> = fc

@@ -3,8 +3,11 @@ import type { Paragraph } from '../cable.ts';
 
 const START =
   /^\s*(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
-const END = /\(?\s*END\s+(?:OF\s+)?SUMMARY\b[.:)\s]*/i;
+/** "END SUMMARY", "End of Summary", "(END SUMMARY)"; a literal first word keeps the scan cheap. */
+const END = /END\s+(?:OF\s+)?SUMMARY\b/i;
 const HEADING = /^[\s\-=_.*]*SUMMARY(?:\s+AND\s+\w+)?[\s\-=_.*:]*$/im;
+/** How many paragraphs from the start a summary may begin in, and span. */
+const WINDOW = 8;
 
 /**
  * The summary text (whitespace collapsed), read from the paragraphs; null when there is none.
@@ -13,9 +16,13 @@ const HEADING = /^[\s\-=_.*]*SUMMARY(?:\s+AND\s+\w+)?[\s\-=_.*:]*$/im;
  * // 'All quiet.'
  */
 export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
+  const n = Math.min(paragraphs.length, WINDOW);
+  // Each paragraph is scanned for END SUMMARY once.
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) ends.push(endAt(paragraphs[i]!.text));
   let from = -1;
   let offset = 0;
-  for (let i = 0; i < paragraphs.length && i < 6; i++) {
+  for (let i = 0; i < n && i < 6; i++) {
     const p = paragraphs[i]!;
     const m = START.exec(p.text);
     if (m) {
@@ -25,34 +32,54 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
     }
     if (p.heading !== null && HEADING.test(p.heading)) {
       from = i;
-      offset = 0;
       break;
     }
-    const end = END.exec(p.text);
-    if (end) {
+    if (ends[i] !== -1) {
       // "End Summary" with no start: the first paragraph is the summary (cablemap does the same).
       from = 0;
-      offset = 0;
       break;
     }
   }
   if (from === -1) return null;
-  const parts: string[] = [];
-  for (let i = from; i < paragraphs.length && i < from + 8; i++) {
-    const text = i === from ? paragraphs[i]!.text.slice(offset) : paragraphs[i]!.text;
-    const end = END.exec(text);
-    if (end) {
-      parts.push(text.slice(0, end.index));
-      return clean(parts.join('\n\n'));
+  let to = -1;
+  for (let i = from; i < n; i++)
+    if (ends[i] !== -1 && (i > from || ends[i]! >= offset)) {
+      to = i;
+      break;
     }
-    parts.push(text);
-    // Without an END SUMMARY the summary is the first paragraph only.
-    if (i === from && !paragraphs.slice(from, from + 8).some((p) => END.test(p.text))) break;
+  if (to === -1) return clean(paragraphs[from]!.text.slice(offset));
+  const parts: string[] = [];
+  for (let i = from; i <= to; i++) {
+    const text = paragraphs[i]!.text;
+    parts.push(
+      text.slice(i === from ? offset : 0, i === to ? cutBeforeEnd(text, ends[i]!) : text.length),
+    );
   }
   return clean(parts.join('\n\n'));
 }
 
+function endAt(text: string): number {
+  // Find "ummary" with a fast substring search, then look back for "END (OF) S".
+  for (const needle of ['UMMARY', 'ummary']) {
+    let k = text.indexOf(needle);
+    while (k > 0) {
+      const head = text.slice(Math.max(0, k - 12), k + needle.length);
+      const m = END.exec(head);
+      if (m) return Math.max(0, k - 12) + m.index;
+      k = text.indexOf(needle, k + needle.length);
+    }
+  }
+  return -1;
+}
+
+/** Drops an opening parenthesis or dash run just before END SUMMARY. */
+function cutBeforeEnd(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && /[\s(\-–]/.test(text.charAt(i - 1))) i--;
+  return i;
+}
+
 function clean(text: string): string | null {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
   return t === '' ? null : t;
 }

@@ -70,8 +70,25 @@ function classify(
   return { code, kind: 'unknown', raw };
 }
 
-/** Known codes one edit from `code`: a letter dropped, added, changed, or two neighbours swapped. */
+/** Near codes already worked out, per reference table (the same typos recur across cables). */
+const nearCache = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
 function nearCodes(code: string, known: ReadonlySet<string>): string[] {
+  let cache = nearCache.get(known);
+  if (!cache) {
+    cache = new Map();
+    nearCache.set(known, cache);
+  }
+  let near = cache.get(code);
+  if (!near) {
+    near = computeNearCodes(code, known);
+    if (cache.size < 10000) cache.set(code, near);
+  }
+  return near;
+}
+
+/** Known codes one edit from `code`: a letter dropped, added, changed, or two neighbours swapped. */
+function computeNearCodes(code: string, known: ReadonlySet<string>): string[] {
   const out = new Set<string>();
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (let i = 0; i <= code.length; i++) {
