@@ -3,6 +3,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import { archiveTables } from './migrations/0001-archive.ts';
 import { searchIndex } from './migrations/0002-search-index.ts';
 import { searchOrder } from './migrations/0003-search-order.ts';
+import { ginFastupdate } from './migrations/0004-gin-fastupdate.ts';
 import { unmarkedClass } from './migrations/0004-unmarked-class.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
@@ -12,6 +13,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
     '0001-archive': archiveTables(dialect),
     '0002-search-index': searchIndex(dialect),
     '0003-search-order': searchOrder(dialect),
+    '0004-gin-fastupdate': ginFastupdate(dialect),
     '0004-unmarked-class': unmarkedClass(),
   };
 }

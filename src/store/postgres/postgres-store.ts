@@ -16,7 +16,7 @@ import {
 import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
-import { tsqueryMatch } from './search-tsquery.ts';
+import { searchKeys, tsqueryCandidates, tsqueryMatch } from './search-tsquery.ts';
 
 /**
  * Opens the archive in the PostgreSQL database at `url`, migrating it to the latest schema.
@@ -39,7 +39,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
     versions: (id) => readVersions(db, id),
     references: (id) => readReferences(db, id),
     visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
-    search: (query, reader, page) => executeSearch(db, tsqueryMatch, query, reader, page),
+    search: (query, reader, page) =>
+      executeSearch(db, tsqueryMatch, query, reader, page, tsqueryCandidates),
     accessClasses: () => readAccessClasses(db),
     counts: () => readCounts(db),
     settle: async () => {
@@ -143,9 +144,14 @@ async function putRound(
     for (const r of inserted) seqs.set(r.id, r.seq);
   });
   const seqOf = (w: (typeof writes)[number]) => seqs.get(w.item.id)!;
+  const nextKey = await searchKeys(
+    trx,
+    writes.map((w) => w.rows.cable.cable_date),
+  );
   await insertChunks(
     writes.flatMap((w) =>
       w.rows.portions.map((p) => ({
+        search_key: nextKey(w.rows.cable.cable_date),
         cable_seq: seqOf(w),
         ordinal: p.ordinal,
         kind: p.kind,

@@ -1,5 +1,7 @@
 /** PostgreSQL's half of search: the tsvector match over visible portions. */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
+import type { ArchiveDatabase } from '../schema.ts';
 import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
 
@@ -27,4 +29,53 @@ export function tsqueryMatch(query: SearchQuery, visible: readonly number[]): Ra
   return sql`SELECT p.cable_seq, p.id AS pid, -ts_rank(p.tsv, q.q) AS score
     FROM portion p, (SELECT ${tsQuery(query)} AS q) q
     WHERE p.tsv @@ q.q AND p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})`;
+}
+
+/**
+ * The bounded tsquery match: visible portions of current cables passing `filters`, newest first
+ * by search key (migration 0003), the date range as a key range, at most `limit` rows; ts_rank is
+ * computed for those rows only, never for every match of a common word.
+ *
+ * @example tsqueryCandidates(query, [1, 2], sql``, 1001)
+ */
+export function tsqueryCandidates(
+  query: SearchQuery,
+  visible: readonly number[],
+  filters: RawBuilder<unknown>,
+  limit: number,
+): RawBuilder<unknown> {
+  const lo = query.dateFrom === null ? 0 : firstKeyOf(query.dateFrom);
+  const hi = query.dateUntil === null ? Number.MAX_SAFE_INTEGER : firstKeyOf(query.dateUntil) - 1;
+  return sql`SELECT m.cable_seq, m.pid, -ts_rank(m.tsv, m.q) AS score FROM (
+      SELECT p.cable_seq, p.id AS pid, p.tsv, q.q FROM portion p JOIN cable c ON c.seq = p.cable_seq,
+        (SELECT ${tsQuery(query)} AS q) q
+      WHERE p.tsv @@ q.q AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
+      AND p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
+      AND c.is_current = 1 ${filters}
+      ORDER BY p.search_key DESC LIMIT ${sql.lit(limit)}) m`;
+}
+
+/**
+ * Search keys for the portions of a batch: a function giving, per cable date, the next free key
+ * of that day (read once per day from the index, then counted up in the batch).
+ *
+ * @example const next = await searchKeys(trx, ['2008-09-16']); next('2008-09-16') // 2208301473792
+ */
+export async function searchKeys(
+  db: Kysely<ArchiveDatabase>,
+  dates: readonly (string | null)[],
+): Promise<(date: string | null) => number> {
+  const days = [...new Set(dates.map((d) => firstKeyOf(d)))];
+  const { rows } = await sql<{ day: string | number; k: string | number | null }>`
+    SELECT d.day, (SELECT max(p.search_key) FROM portion p
+      WHERE p.search_key >= d.day AND p.search_key < d.day + ${sql.lit(KEY_SHIFT)}) AS k
+    FROM unnest(${days}::bigint[]) AS d(day)`.execute(db);
+  const last = new Map<number, number>();
+  for (const r of rows) last.set(Number(r.day), r.k === null ? Number(r.day) - 1 : Number(r.k));
+  return (date) => {
+    const day = firstKeyOf(date);
+    const key = (last.get(day) ?? day - 1) + 1;
+    last.set(day, key);
+    return key;
+  };
 }
