@@ -7,7 +7,7 @@ import { readBanner } from './banner.ts';
 import { parseClassifiedBy } from './classified-by.ts';
 import { isDivider, isPageMarker, paragraphNumber } from './line-kind.ts';
 import type { ParagraphSpacing } from './text-layout.ts';
-import { isBlank, type TextLine } from './text-line.ts';
+import { isBlank } from './text-line.ts';
 
 export interface Body {
   readonly paragraphs: Paragraph[];
@@ -16,38 +16,50 @@ export interface Body {
   readonly gaps: number[];
   readonly classifiedBy: { readonly value: ClassifiedBy; readonly paragraph: number } | null;
   readonly layout: Record<string, unknown>;
+  /** Paragraphs that mention "summary" (so END SUMMARY can only be there). */
+  readonly endsSummary: readonly number[];
 }
 
 /** Media-copy trailers: `=====CABLE ENDS=====`, `> 2002ROME01196 - Classification: …`, `NNNN`, a stray quote. */
 const TRAILER =
   /^(?:=+\s*CABLE ENDS\s*=+|>.*|"+|\.\.\.|NNNN|.*\bClassification: [A-Z].*|\d{4}[A-Z]{3,}\d{5} - [A-Z/ ]+"?|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS)(?:\/\/[A-Z]+)?)\s*$/;
+function isTrailer(text: string): boolean {
+  return text.length < 120 && TRAILER.test(text.trim());
+}
+
 /** A surname glued after the last sentence: `… END COMMENT. GUTIERREZ`, `… Consulate Rio. Danilovich`. */
 const GLUED_SIGNER = /([.!?)"”'])(\s+)([A-Z][A-Za-z'’-]{2,}(?:\/[A-Z][A-Za-z'’-]+)?)\s*$/;
 const NOT_SIGNER =
   /^(?:END|BEGIN|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|CLASSIFIED)\b/i;
 
+/** The body's lines as parallel arrays (no object per line: bodies are most of the corpus). */
+export interface BodyLines {
+  /** Owned by the body parser, which may trim it in place. */
+  readonly texts: string[];
+  /** 1-based input line of each text. */
+  readonly lines: number[];
+}
+
 /**
- * Reads the body from `all[start]` to the end. `gap` is the number of blank lines before it.
+ * Reads the body. `gap` is the number of blank lines before it.
  * Sub-paragraphs (`A. (C) …`, `-- …`) stay in their parent's text.
  */
-export function parseBody(
-  ctx: ParseContext,
-  all: readonly TextLine[],
-  start: number,
-  gap: number,
-): Body {
+export function parseBody(ctx: ParseContext, source: BodyLines, gap: number): Body {
   const issues = ctx.issues;
   const layout: Record<string, unknown> = {};
+  const all = source.texts;
+  const nos = source.lines;
+  const start = 0;
   let end = all.length;
   let trailing = 0;
-  while (end > start && isBlank(all[end - 1]!.text)) {
+  while (end > start && isBlank(all[end - 1]!)) {
     end--;
     trailing++;
   }
   // Media-partner trailers ("=====CABLE ENDS=====", a stray quote) are not text.
   let trailerLine = 0;
-  while (end > start && (TRAILER.test(all[end - 1]!.text.trim()) || isBlank(all[end - 1]!.text))) {
-    if (!isBlank(all[end - 1]!.text)) trailerLine = all[end - 1]!.line;
+  while (end > start && (isBlank(all[end - 1]!) || isTrailer(all[end - 1]!))) {
+    if (!isBlank(all[end - 1]!)) trailerLine = nos[end - 1]!;
     end--;
   }
   if (trailerLine !== 0) {
@@ -61,16 +73,16 @@ export function parseBody(
   // Signature: the last line, when it is a surname or two.
   const signers: string[] = [];
   let sigGap = -1;
-  let lastLine: TextLine | null = null;
+  let lastLine: string | null = null;
   if (end > start) {
-    const last = all[end - 1]!.text.trim();
+    const last = all[end - 1]!.trim();
     let k = end - 2;
     let blanksBefore = 0;
-    while (k >= start && isBlank(all[k]!.text)) {
+    while (k >= start && isBlank(all[k]!)) {
       k--;
       blanksBefore++;
     }
-    const prev = k >= start ? all[k]!.text.trim() : '';
+    const prev = k >= start ? all[k]!.trim() : '';
     if (
       isSigner(last) &&
       (blanksBefore > 0 || /[.!?)"'”:]$/.test(prev) || last === last.toUpperCase()) &&
@@ -82,15 +94,9 @@ export function parseBody(
       sigGap = blanksBefore;
       end = k + 1;
     } else {
-      const glued = GLUED_SIGNER.exec(all[end - 1]!.text);
-      if (
-        glued &&
-        !NOT_SIGNER.test(glued[3]!) &&
-        all[end - 1]!.text.length > glued[0].length + 10
-      ) {
-        const line = all[end - 1]!;
-        const cut = glued.index + glued[1]!.length;
-        lastLine = { text: line.text.slice(0, cut), line: line.line, column: line.column };
+      const glued = GLUED_SIGNER.exec(all[end - 1]!);
+      if (glued && !NOT_SIGNER.test(glued[3]!) && all[end - 1]!.length > glued[0].length + 10) {
+        lastLine = all[end - 1]!.slice(0, glued.index + glued[1]!.length);
         layout.signerInline = glued[2];
         signers.push(...glued[3]!.split('/'));
         if (signers.length > 1) layout.signerSep = '/';
@@ -100,12 +106,12 @@ export function parseBody(
   if (signers.length === 0)
     issues.push(
       issue('text.signature.missing', 'info', 'no signature line at the end of the text', {
-        line: all[end - 1]?.line ?? 0,
+        line: nos[end - 1] ?? 0,
         field: 'signers',
       }),
     );
 
-  const content = withoutPageMarkers(all, start, end, lastLine);
+  const content = withoutPageMarkers(source, end, lastLine);
   if (content.markers > 0)
     issues.push(
       issue(
@@ -117,7 +123,8 @@ export function parseBody(
         },
       ),
     );
-  const lines = content.lines;
+  const lines = content.texts;
+  const lineNos = content.lines;
 
   // Paragraph starts: numbered lines in sequence (or with ¶ or a portion mark).
   interface Start {
@@ -129,7 +136,7 @@ export function parseBody(
   const starts: Start[] = [];
   let last = 0;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
+    const text = lines[i]!;
     const c = text.charCodeAt(0);
     if (!((c >= 48 && c <= 57) || c === 0xb6 || c === 32)) continue;
     const p = paragraphNumber(text);
@@ -145,7 +152,7 @@ export function parseBody(
             'info',
             `paragraph ${p.number} follows paragraph ${last}`,
             {
-              line: lines[i]!.line,
+              line: lineNos[i]!,
               field: `paragraphs[${starts.length}].number`,
             },
           ),
@@ -161,6 +168,8 @@ export function parseBody(
   }
 
   const paragraphs: Paragraph[] = [];
+  /** Indices of paragraphs whose lines mention "summary": the only ones the summary reader scans. */
+  const endsSummary: number[] = [];
   const spacing: (ParagraphSpacing | 0)[] = [];
   const gaps: number[] = [];
   let pendingHeading: string[] | null = null;
@@ -172,7 +181,7 @@ export function parseBody(
     number: string | null,
     pre: string,
     first: string,
-    rest: readonly TextLine[] | readonly string[],
+    rest: readonly string[],
     from: number,
     to: number,
     line: number,
@@ -188,10 +197,13 @@ export function parseBody(
     }
     gaps.push(pendingGap);
     let text = firstText;
+    let mayEnd = mentionsSummary(firstText);
     for (let k = from; k < to; k++) {
       const r = rest[k]!;
-      text += `\n${typeof r === 'string' ? r : r.text}`;
+      if (!mayEnd) mayEnd = mentionsSummary(r);
+      text += `\n${r}`;
     }
+    if (mayEnd) endsSummary.push(paragraphs.length);
     paragraphs.push({
       heading: pendingHeading === null ? null : pendingHeading.join('\n'),
       number,
@@ -204,7 +216,8 @@ export function parseBody(
         ? 0
         : sp,
     );
-    if (classifiedBy === null && /^CLASSIFIED\s+BY\b/i.test(text)) {
+    // Test the first line (a flat string), not the whole text (a rope that would be flattened here).
+    if (classifiedBy === null && /^CLASSIFIED\s+BY\b/i.test(firstText)) {
       const block = text.split(/\n\s*\n/)[0]!;
       classifiedBy = { value: parseClassifiedBy(block), paragraph: paragraphs.length - 1 };
     }
@@ -262,7 +275,7 @@ export function parseBody(
     const st = starts[s]!;
     const stop = s + 1 < starts.length ? starts[s + 1]!.at : lines.length;
     let e = stop;
-    while (e > st.at + 1 && isBlank(lines[e - 1]!.text)) e--;
+    while (e > st.at + 1 && isBlank(lines[e - 1]!)) e--;
     const nextGap = stop - e;
     let headingFrom = e;
     // Trailing heading blocks (dividers, short titles) belong to the next paragraph.
@@ -273,26 +286,33 @@ export function parseBody(
       let from = e;
       for (;;) {
         let b = from;
-        while (b > st.at + 1 && !isBlank(lines[b - 1]!.text)) b--;
+        while (b > st.at + 1 && !isBlank(lines[b - 1]!)) b--;
         if (b <= st.at + 1 || from - b > 4) break;
         const texts: string[] = [];
-        for (let k = b; k < from; k++) texts.push(lines[k]!.text);
+        for (let k = b; k < from; k++) texts.push(lines[k]!);
         if (!isHeading(texts)) break;
         headingFrom = b;
         let gapStart = b;
-        while (gapStart > st.at + 1 && isBlank(lines[gapStart - 1]!.text)) gapStart--;
+        while (gapStart > st.at + 1 && isBlank(lines[gapStart - 1]!)) gapStart--;
         from = gapStart;
       }
       if (headingFrom < e) {
         nextHeading = [];
-        for (let k = headingFrom; k < e; k++) nextHeading.push(lines[k]!.text);
+        for (let k = headingFrom; k < e; k++) nextHeading.push(lines[k]!);
         hGap = nextGap;
       }
     }
     let textEnd = headingFrom;
-    while (textEnd > st.at + 1 && isBlank(lines[textEnd - 1]!.text)) textEnd--;
-    const head = lines[st.at]!;
-    push(st.number, st.pre, head.text.slice(st.prefix), lines, st.at + 1, textEnd, head.line);
+    while (textEnd > st.at + 1 && isBlank(lines[textEnd - 1]!)) textEnd--;
+    push(
+      st.number,
+      st.pre,
+      lines[st.at]!.slice(st.prefix),
+      lines,
+      st.at + 1,
+      textEnd,
+      lineNos[st.at]!,
+    );
     if (nextHeading !== null) {
       pendingHeading = nextHeading;
       headingGap = headingFrom - textEnd;
@@ -309,15 +329,15 @@ export function parseBody(
   if (paragraphs.length === 0)
     issues.push(
       issue('text.paragraphs.missing', 'warning', 'the text has no paragraphs', {
-        line: all[start]?.line ?? 0,
+        line: nos[start] ?? 0,
         field: 'paragraphs',
       }),
     );
   if (spacing.some((s) => s !== 0)) layout.paragraphs = spacing;
-  return { paragraphs, signers, gaps, classifiedBy, layout };
+  return { paragraphs, signers, gaps, classifiedBy, layout, endsSummary };
 
   function takeBlock(b: Block): void {
-    const texts = b.lines.map((l) => l.text);
+    const texts = lines.slice(b.from, b.to);
     if (isHeading(texts)) {
       if (pendingHeading === null) {
         pendingHeading = texts;
@@ -331,40 +351,40 @@ export function parseBody(
     if (pendingHeading === null) pendingGap = b.gapBefore === -1 ? gap : b.gapBefore;
     const first = texts[0]!;
     const pre = /^\s*/.exec(first)![0];
-    push(null, pre, first.slice(pre.length), texts, 1, texts.length, b.lines[0]!.line);
+    push(null, pre, first.slice(pre.length), texts, 1, texts.length, lineNos[b.from]!);
   }
 }
 
 interface Block {
   readonly from: number;
-  readonly lines: readonly TextLine[];
+  readonly to: number;
   /** Blank lines before the block; -1 for the first block of a range. */
   readonly gapBefore: number;
 }
 
 /** Blank-separated blocks of lines [from, to). */
-function blocks(lines: readonly TextLine[], from: number, to: number): Block[] {
+function blocks(lines: readonly string[], from: number, to: number): Block[] {
   const out: Block[] = [];
   let i = from;
   let first = true;
   while (i < to) {
     let blanks = 0;
-    while (i < to && isBlank(lines[i]!.text)) {
+    while (i < to && isBlank(lines[i]!)) {
       i++;
       blanks++;
     }
     if (i >= to) break;
     const s = i;
-    while (i < to && !isBlank(lines[i]!.text)) i++;
-    out.push({ from: s, lines: lines.slice(s, i), gapBefore: first && from === 0 ? -1 : blanks });
+    while (i < to && !isBlank(lines[i]!)) i++;
+    out.push({ from: s, to: i, gapBefore: first && from === 0 ? -1 : blanks });
     first = false;
   }
   return out;
 }
 
-function trailingBlanks(lines: readonly TextLine[], from: number, to: number): number {
+function trailingBlanks(lines: readonly string[], from: number, to: number): number {
   let n = 0;
-  for (let i = to - 1; i >= from && isBlank(lines[i]!.text); i--) n++;
+  for (let i = to - 1; i >= from && isBlank(lines[i]!); i--) n++;
   return n;
 }
 
@@ -397,40 +417,52 @@ function isSigner(t: string): boolean {
 
 /** Body lines without page/section markers (and the blank lines and classification line around them). */
 function withoutPageMarkers(
-  all: readonly TextLine[],
-  start: number,
+  source: BodyLines,
   end: number,
-  lastLine: TextLine | null,
-): { lines: TextLine[]; markers: number; firstMarker: number } {
+  lastLine: string | null,
+): { texts: string[]; lines: number[]; markers: number; firstMarker: number } {
+  const all = source.texts;
+  const nos = source.lines;
   let any = false;
-  for (let i = start; i < end && !any; i++) any = mayBePageMarker(all[i]!.text);
+  for (let i = 0; i < end && !any; i++) any = mayBePageMarker(all[i]!);
   if (!any) {
-    const lines = all.slice(start, end);
-    if (lastLine !== null && end > start) lines[lines.length - 1] = lastLine;
-    return { lines, markers: 0, firstMarker: 0 };
+    // The common case: no copy, the arrays are cut to length in place.
+    all.length = end;
+    nos.length = end;
+    if (lastLine !== null && end > 0) all[end - 1] = lastLine;
+    return { texts: all, lines: nos, markers: 0, firstMarker: 0 };
   }
-  const out: TextLine[] = [];
+  const out: string[] = [];
+  const outNos: number[] = [];
   let markers = 0;
   let firstMarker = 0;
-  for (let i = start; i < end; i++) {
-    const l = i === end - 1 && lastLine !== null ? lastLine : all[i]!;
-    const t = l.text;
+  const pop = () => {
+    out.pop();
+    outNos.pop();
+  };
+  for (let i = 0; i < end; i++) {
+    const t = i === end - 1 && lastLine !== null ? lastLine : all[i]!;
     if (mayBePageMarker(t) && isPageMarker(t)) {
       markers++;
-      if (firstMarker === 0) firstMarker = l.line;
+      if (firstMarker === 0) firstMarker = nos[i]!;
       // Drop the blank lines before it and a bare classification line above them (old page breaks).
-      while (out.length > 0 && isBlank(out[out.length - 1]!.text)) out.pop();
+      while (out.length > 0 && isBlank(out[out.length - 1]!)) pop();
       const above = out[out.length - 1];
-      if (above && readBanner(above.text)?.rest.trim() === '' && above.text.trim().length < 30) {
-        out.pop();
-        while (out.length > 0 && isBlank(out[out.length - 1]!.text)) out.pop();
+      if (
+        above !== undefined &&
+        above.trim().length < 30 &&
+        readBanner(above)?.rest.trim() === ''
+      ) {
+        pop();
+        while (out.length > 0 && isBlank(out[out.length - 1]!)) pop();
       }
-      while (i + 1 < end && isBlank(all[i + 1]!.text)) i++;
+      while (i + 1 < end && isBlank(all[i + 1]!)) i++;
       continue;
     }
-    out.push(l);
+    out.push(t);
+    outNos.push(nos[i]!);
   }
-  return { lines: out, markers, firstMarker };
+  return { texts: out, lines: outNos, markers, firstMarker };
 }
 
 /** Cheap gate before the page-marker regex: short, and starting with PAGE or ending in a digit. */
@@ -442,4 +474,9 @@ function mayBePageMarker(t: string): boolean {
   while (e > 0 && t.charCodeAt(e) === 32) e--;
   const c = t.charCodeAt(e);
   return c >= 48 && c <= 57 && t.includes(' OF ');
+}
+
+/** True when a line mentions "summary" in upper or lower case (fast substring search, flat strings). */
+function mentionsSummary(line: string): boolean {
+  return line.includes('UMMARY') || line.includes('ummary');
 }

@@ -133,7 +133,12 @@ export function paragraphNumber(
 
 /** Divider lines such as `------ SUMMARY ------`, `=====`, `. ------`. */
 export function isDivider(text: string): boolean {
-  return /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/.test(text);
+  // Gate: a divider starts (after blanks and dots) or ends with a rule character.
+  const t = text.trim();
+  if (t.length < 3) return false;
+  const rule = (c: string) => c === '-' || c === '=' || c === '_' || c === '*' || c === '~';
+  if (!rule(t.charAt(t.length - 1)) && !rule(t.replace(/^[.\s]+/, '').charAt(0))) return false;
+  return /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/.test(t);
 }
 
 /** Page and section markers inside the body: `ANKARA 00000348  002 OF 004`, `PAGE 02 VATICA 01261 061419Z`. */

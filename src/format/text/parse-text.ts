@@ -10,6 +10,12 @@ import type { TextLine } from './text-line.ts';
 
 export { findTextStart } from './find-text-start.ts';
 
+/**
+ * Lines the header part (banner to Classified By) is read from; the body beyond is read as plain
+ * strings. Far more than any real header (the longest passing-line lists run to a few dozen).
+ */
+const HEADER_WINDOW = 200;
+
 /** The fields of Cable that the text part carries. */
 export type TextFields = Pick<
   Cable,
@@ -48,9 +54,22 @@ export function parseText(
   end: number,
   citing: CitingCable,
 ): TextFields {
-  const lines = textLines(ctx, start, end);
+  const window = Math.min(end, start + HEADER_WINDOW);
+  const { lines, backslashes } = textLines(ctx, start, window);
   const pre = parsePreamble(ctx, lines, citing);
-  const body = parseBody(ctx, pre.lines, pre.bodyStart, pre.bodyGap);
+  // The body: what the header part left of its window, then the input lines as they are.
+  const texts: string[] = [];
+  const lineNos: number[] = [];
+  for (let i = pre.bodyStart; i < pre.lines.length; i++) {
+    texts.push(pre.lines[i]!.text);
+    lineNos.push(pre.lines[i]!.line);
+  }
+  for (let i = window; i < end; i++) {
+    const text = ctx.lines[i]!;
+    texts.push(backslashes && text.endsWith('\\') ? text.replace(/ ?\\$/, '') : text);
+    lineNos.push(i + 1);
+  }
+  const body = parseBody(ctx, { texts, lines: lineNos }, pre.bodyGap);
   const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {
@@ -58,7 +77,7 @@ export function parseText(
     layout.classifiedByIn = body.classifiedBy.paragraph;
   }
   layout.gaps = [...pre.gaps, ...body.gaps];
-  const blank = blankFill(lines);
+  const blank = blankFill(ctx.lines, start, end);
   if (blank !== '') layout.blank = blank;
   return {
     classificationLine: pre.classificationLine,
@@ -72,10 +91,10 @@ export function parseText(
     subjectMarking: pre.subjectMarking,
     references: pre.references,
     classifiedBy,
-    summary: summaryOf(body.paragraphs),
+    summary: summaryOf(body.paragraphs, body.endsSummary),
     paragraphs: body.paragraphs,
     signers: body.signers,
-    layout: Object.fromEntries(Object.entries(layout).filter(([, v]) => v !== undefined)),
+    layout,
   };
 }
 
@@ -83,7 +102,11 @@ export function parseText(
  * The text's lines with glued preambles cut off the first line (`Cable dated:…`, a cables.csv row
  * before a TAB) and the trailing backslashes of cables.csv continuation lines removed.
  */
-function textLines(ctx: ParseContext, start: number, end: number): TextLine[] {
+function textLines(
+  ctx: ParseContext,
+  start: number,
+  end: number,
+): { lines: TextLine[]; backslashes: boolean } {
   const out: TextLine[] = [];
   const first = ctx.lines[start] ?? '';
   const banner = findBannerInLine(first);
@@ -118,15 +141,17 @@ function textLines(ctx: ParseContext, start: number, end: number): TextLine[] {
     if (backslashes && text.endsWith('\\')) text = text.replace(/ ?\\$/, '');
     out.push({ text, line: i + 1, column });
   }
-  return out;
+  return { lines: out, backslashes };
 }
 
 /** What blank lines hold in this text: "" or, in re-wrapped releases, a single space. */
-function blankFill(lines: readonly TextLine[]): string {
+function blankFill(lines: readonly string[], start: number, end: number): string {
   let empty = 0;
   let space = 0;
-  for (const l of lines)
-    if (l.text === '') empty++;
-    else if (l.text === ' ') space++;
+  for (let i = start; i < end; i++) {
+    const l = lines[i]!;
+    if (l.length === 0) empty++;
+    else if (l.length === 1 && l === ' ') space++;
+  }
   return space > empty ? ' ' : '';
 }

@@ -11,15 +11,20 @@ const WINDOW = 8;
 
 /**
  * The summary text (whitespace collapsed), read from the paragraphs; null when there is none.
+ * `mentions` (from the body reader) lists the paragraphs whose lines mention "summary".
  *
  * @example summaryOf([{ heading: null, number: '1', marking: null, text: 'SUMMARY: All quiet. END SUMMARY.' }])
  * // 'All quiet.'
  */
-export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
+export function summaryOf(
+  paragraphs: readonly Paragraph[],
+  mentions?: readonly number[],
+): string | null {
   const n = Math.min(paragraphs.length, WINDOW);
-  // Each paragraph is scanned for END SUMMARY once.
+  // Each paragraph is scanned for END SUMMARY once, and only if its lines mention a summary.
   const ends: number[] = [];
-  for (let i = 0; i < n; i++) ends.push(endAt(paragraphs[i]!.text));
+  for (let i = 0; i < n; i++)
+    ends.push(mentions === undefined || mentions.includes(i) ? endAt(paragraphs[i]!.text) : -1);
   let from = -1;
   let offset = 0;
   for (let i = 0; i < n && i < 6; i++) {
