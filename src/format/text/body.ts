@@ -5,7 +5,7 @@ import type { ParseContext } from '../parse-context.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
 import { readBanner } from './banner.ts';
 import { parseClassifiedBy } from './classified-by.ts';
-import { isDivider, isPageMarker, paragraphNumber } from './line-kind.ts';
+import { isClassifiedBy, isDivider, isPageMarker, paragraphNumber } from './line-kind.ts';
 import type { ParagraphSpacing } from './text-layout.ts';
 import { isBlank } from './text-line.ts';
 
@@ -14,6 +14,7 @@ export interface Body {
   readonly signers: string[];
   /** Blank lines before each unit: (heading?, paragraph)…, signature. */
   readonly gaps: number[];
+  /** Classified By found in the body: in paragraph `paragraph`, or (-1) in a block of its own. */
   readonly classifiedBy: { readonly value: ClassifiedBy; readonly paragraph: number } | null;
   readonly layout: Record<string, unknown>;
   /** Paragraphs that mention "summary" (so END SUMMARY can only be there). */
@@ -44,7 +45,12 @@ export interface BodyLines {
  * Reads the body. `gap` is the number of blank lines before it.
  * Sub-paragraphs (`A. (C) …`, `-- …`) stay in their parent's text.
  */
-export function parseBody(ctx: ParseContext, source: BodyLines, gap: number): Body {
+export function parseBody(
+  ctx: ParseContext,
+  source: BodyLines,
+  gap: number,
+  needsClassifiedBy = false,
+): Body {
   const issues = ctx.issues;
   const layout: Record<string, unknown> = {};
   const all = source.texts;
@@ -337,7 +343,17 @@ export function parseBody(ctx: ParseContext, source: BodyLines, gap: number): Bo
   return { paragraphs, signers, gaps, classifiedBy, layout, endsSummary };
 
   function takeBlock(b: Block): void {
-    const texts = lines.slice(b.from, b.to);
+    let texts = lines.slice(b.from, b.to);
+    // A Classified By block that landed among the first blocks (its header line was damaged):
+    // read it as the cable's Classified By; the renderer writes it back in its usual place.
+    if (classifiedBy === null && needsClassifiedBy) {
+      const at = texts.findIndex((t) => isClassifiedBy(t.trimStart()));
+      if (at !== -1) {
+        classifiedBy = { value: parseClassifiedBy(texts.slice(at).join('\n')), paragraph: -1 };
+        if (at === 0) return;
+        texts = texts.slice(0, at);
+      }
+    }
     if (isHeading(texts)) {
       if (pendingHeading === null) {
         pendingHeading = texts;

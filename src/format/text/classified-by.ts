@@ -138,22 +138,24 @@ function isTitle(segment: string): boolean {
     .every((w) => TITLES.has(w.toLowerCase()) || (w.length > 1 && w === w.toUpperCase()));
 }
 
-/** Reason references "1.4(b)" in order, without repeats. */
+/** Reason references "1.4(b)" in order, without repeats: `1.4 (b) and (d)`, `1.4B AND D`, `1.5(B)(D)`, `(b&d)`. */
 function readReasons(text: string): string[] {
   const out: string[] = [];
-  let section: string | null = null;
-  const re = /\b(1)\s?[.,]\s?([4-6])\b|\(?\b([a-hA-H])\b\)?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== undefined) {
-      section = `1.${m[2]!}`;
-      continue;
+  const sections = [...text.matchAll(/\b1\s?[.,/]\s?([4-6])(?!\d)/g)];
+  for (let s = 0; s < sections.length; s++) {
+    const m = sections[s]!;
+    const from = m.index + m[0].length;
+    const to = s + 1 < sections.length ? sections[s + 1]!.index : text.length;
+    const span = text.slice(from, to);
+    // Single letters a–h standing alone (or glued to the number: "1.4B", "1.5a").
+    for (const l of span.matchAll(/(^|[^A-Za-z])([a-hA-H])(?![A-Za-z])/g)) {
+      const letter = l[2]!;
+      const glued = l.index === 0 && l[1] === '';
+      // A lower-case "a" in prose is an article; count it only in parentheses or glued to the number.
+      if (letter === 'a' && !glued && l[1] !== '(') continue;
+      const r = `1.${m[1]!}(${letter.toLowerCase()})`;
+      if (!out.includes(r)) out.push(r);
     }
-    if (section === null) continue;
-    const letter = m[3]!;
-    // A lone capital "A" in prose ("for A reasons") is unlikely here; lower-case "a" only in parentheses.
-    if (letter === 'a' && !m[0].startsWith('(')) continue;
-    const r = `${section}(${letter.toLowerCase()})`;
-    if (!out.includes(r)) out.push(r);
   }
   return out;
 }

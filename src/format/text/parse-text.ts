@@ -69,12 +69,12 @@ export function parseText(
     texts.push(backslashes && text.endsWith('\\') ? text.replace(/ ?\\$/, '') : text);
     lineNos.push(i + 1);
   }
-  const body = parseBody(ctx, { texts, lines: lineNos }, pre.bodyGap);
+  const body = parseBody(ctx, { texts, lines: lineNos }, pre.bodyGap, pre.classifiedBy === null);
   const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {
     classifiedBy = body.classifiedBy.value;
-    layout.classifiedByIn = body.classifiedBy.paragraph;
+    if (body.classifiedBy.paragraph >= 0) layout.classifiedByIn = body.classifiedBy.paragraph;
   }
   layout.gaps = [...pre.gaps, ...body.gaps];
   const blank = blankFill(ctx.lines, start, end);

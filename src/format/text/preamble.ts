@@ -145,6 +145,7 @@ export function parsePreamble(
   let references: Reference[] = [];
   let classifiedBy: ClassifiedBy | null = null;
   let seenFields = false;
+  let lastField: 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | null = null;
   let blanks = 0;
   let i = 0;
   let bodyAt = lines.length;
@@ -246,6 +247,7 @@ export function parsePreamble(
         gaps.push(blanks);
         blanks = 0;
         seenFields = true;
+        lastField = 'eo';
         continue;
       }
     }
@@ -282,6 +284,7 @@ export function parsePreamble(
       gaps.push(blanks);
       blanks = 0;
       seenFields = true;
+      lastField = 'tags';
       continue;
     }
     const sk = subjectKeyword(t);
@@ -326,6 +329,7 @@ export function parsePreamble(
       gaps.push(blanks);
       blanks = 0;
       seenFields = true;
+      lastField = 'subject';
       continue;
     }
     const rk = refKeyword(t);
@@ -364,6 +368,7 @@ export function parsePreamble(
       gaps.push(blanks);
       blanks = 0;
       seenFields = true;
+      lastField = 'ref';
       continue;
     }
     if (isClassifiedBy(t)) {
@@ -397,12 +402,40 @@ export function parsePreamble(
       gaps.push(blanks);
       blanks = 0;
       seenFields = true;
+      lastField = 'classifiedBy';
       continue;
     }
     if (!seenFields && classifiedBy === null) {
       // Before E.O./TAGS/SUBJECT anything else routes the cable: "DEPT FOR EUR/RUS", "PASS TO …".
       passingLines.push(t.trimEnd());
       gaps.push(blanks);
+      blanks = 0;
+      continue;
+    }
+    // A stray line between fields (a subject wrapped after a blank line): more fields follow soon.
+    if (classifiedBy === null && fieldFollows(lines, i + 1, bodyPiece)) {
+      if (lastField === 'subject' && subject !== null && t === t.toUpperCase()) {
+        subject = `${subject} ${t.trim()}`;
+        delete layout.subjectBreaks;
+        issues.push(
+          issue('text.subject.wrapped', 'info', 'the subject continues after a blank line', {
+            line: tl.line,
+            field: 'subject',
+          }),
+        );
+      } else {
+        passingLines.push(t.trimEnd());
+        issues.push(
+          issue(
+            'text.header.line.stray',
+            'warning',
+            `stray line among the header fields: "${t.trim().slice(0, 40)}"`,
+            {
+              line: tl.line,
+            },
+          ),
+        );
+      }
       blanks = 0;
       continue;
     }
@@ -552,4 +585,26 @@ function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
     if (body) return second;
   }
   return null;
+}
+
+/** True when a field line (REF, Classified By, SUBJECT, TAGS, E.O.) comes within a few lines, before any paragraph. */
+function fieldFollows(lines: readonly TextLine[], from: number, stop: TextLine | null): boolean {
+  let seen = 0;
+  for (let j = from; j < lines.length && seen < 4; j++) {
+    const l = lines[j]!;
+    if (l === stop) return false;
+    const t = l.text.trimStart();
+    if (t === '') continue;
+    seen++;
+    if (paragraphNumber(t) !== null) return false;
+    if (
+      refKeyword(t) > 0 ||
+      isClassifiedBy(t) ||
+      subjectKeyword(t) > 0 ||
+      tagsKeyword(t) > 0 ||
+      isEoLine(t)
+    )
+      return true;
+  }
+  return false;
 }
