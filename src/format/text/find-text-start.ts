@@ -63,9 +63,10 @@ function bannerAt(text: string): 'strong' | 'weak' | null {
     if (at) return at.strong ? 'strong' : at.rest.trim() === '' ? 'weak' : null;
   }
   // Glued media preambles: `Cable dated:…S E C R E T`, `","C O N…`, a cables.csv row with TABs.
+  const digit = c >= 48 && c <= 57; // a record number glued before the banner: `167579C O N F…`
   if (
     text.length < 12 ||
-    !(text.includes('\t') || text.includes('"') || text.startsWith('Cable dated'))
+    !(digit || text.includes('\t') || text.includes('"') || text.startsWith('Cable dated'))
   )
     return null;
   return findBannerInLine(text)?.strong ? 'strong' : null;

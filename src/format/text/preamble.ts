@@ -203,6 +203,16 @@ export function parsePreamble(
         );
         const pieces =
           again.rest.trim() === '' ? [] : unfold(again.rest.trim(), tl.line, tl.column, true);
+        // The folded copy may run on into the body ("… SUBJECT: X 1. (C) text"): cut it there.
+        const last = pieces[pieces.length - 1];
+        const cut = last ? gluedBodyAt(last.text) : -1;
+        if (last && cut > 0)
+          pieces.splice(
+            pieces.length - 1,
+            1,
+            { text: last.text.slice(0, cut).trimEnd(), line: last.line, column: last.column },
+            { text: last.text.slice(cut), line: last.line, column: last.column + cut },
+          );
         lines.splice(i, 1, ...pieces);
         i--;
         continue;
@@ -378,11 +388,9 @@ export function parsePreamble(
         const nt = lines[i + 1]!.text.trim();
         if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
         // A wrapped block continues only while its reasons are unfinished.
-        if (
-          /\.\s*$/.test(block[block.length - 1]!) &&
-          !/1\s?[.,]\s?[45]\s*$/.test(block[block.length - 1]!)
-        )
-          break;
+        const done = parseClassifiedBy(block.join('\n')).reasons.length > 0;
+        if (done && /[.)]\s*$/.test(block[block.length - 1]!)) break;
+        if (done && /^\(?[A-Z]/.test(nt) && !/^\(?[A-Ha-h]\)/.test(nt)) break;
         block.push(lines[i + 1]!.text);
         i++;
       }
@@ -510,7 +518,7 @@ function unfold(text: string, line: number, column: number, afterBanner: boolean
 }
 
 const GLUED_BODY =
-  /\s(?:¶\s?)?\d{1,2}\.\s?\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)|\s{2,}\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s|\s{2,}(?=CLASSIFIED BY)|\.\s+\((?:U|C|S|SBU|TS|[SC]\/\/?NF)\)\s/i;
+  /\s(?:¶\s?)?\d{1,2}\.\s?\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)|\s{2,}\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s|\s{2,}(?=CLASSIFIED BY)|[.)]\s+\((?:U|C|S|SBU|TS|[SC]\/\/?NF)\)\s/i;
 
 /** Where a body (or a Classified By block) glued onto a header line starts, or -1. */
 function gluedBodyAt(text: string): number {
@@ -552,7 +560,12 @@ function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
     const fields = isEoLine(t) || tagsKeyword(t) > 0 ? FOLD : MID_FIELD;
     const m = fields.exec(t.slice(4));
     if (m) cut = m.index + 5;
-    if (refKeyword(t) > 0 || isClassifiedBy(t) || /^¶?\s*\(?[A-Z][.)]\s/.test(t)) {
+    if (
+      refKeyword(t) > 0 ||
+      isClassifiedBy(t) ||
+      /^¶?\s*\(?[A-Z][.)]\s/.test(t) ||
+      /^REASONS?\b/i.test(t)
+    ) {
       const glued = gluedBodyAt(t);
       if (glued > 0 && (cut === -1 || glued < cut)) {
         cut = glued;
