@@ -31,7 +31,13 @@ const MRN = /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}) +(\d{3,7})(?!\d)/;
  */
 export function readBanner(text: string, offset = 0): Banner | null {
   let i = offset;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  // Blanks, TABs, no-break spaces and the U+2028 line separators some releases carry.
+  for (
+    let c = text.charCodeAt(i);
+    c === 32 || c === 9 || c === 0xa0 || c === 0x2028;
+    c = text.charCodeAt(i)
+  )
+    i++;
   const head = text.slice(i);
   let token: string | null = null;
   let misspelt = false;

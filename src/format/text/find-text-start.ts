@@ -57,7 +57,9 @@ function bannerAt(text: string): 'strong' | 'weak' | null {
     c === 115 ||
     c === 32 ||
     c === 9 ||
-    c === 34
+    c === 34 ||
+    c === 0xa0 ||
+    c === 0x2028
   ) {
     const at = readBanner(text);
     if (at) return at.strong ? 'strong' : at.rest.trim() === '' ? 'weak' : null;
@@ -66,7 +68,7 @@ function bannerAt(text: string): 'strong' | 'weak' | null {
   const digit = c >= 48 && c <= 57; // a record number glued before the banner: `167579C O N F…`
   if (
     text.length < 12 ||
-    !(digit || text.includes('\t') || text.includes('"') || text.startsWith('Cable dated'))
+    !(digit || text.includes('\t') || text.includes('"') || text.includes('Cable dated'))
   )
     return null;
   return findBannerInLine(text)?.strong ? 'strong' : null;
