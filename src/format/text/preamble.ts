@@ -137,6 +137,9 @@ export function parsePreamble(
 
   const captions: string[] = [];
   const captionLines: number[] = [];
+  const captionRefs: number[][] = [];
+  const captionTails: string[] = [];
+  const passingTails: string[] = [];
   const passingLines: string[] = [];
   let eo: EoLine | null = null;
   let tags: Tag[] | null = null;
@@ -226,10 +229,12 @@ export function parsePreamble(
     const words = captionWords(t);
     if (words !== null && !seenFields && classifiedBy === null) {
       const kept = addCaptions(words);
-      if (kept > 0) {
-        gaps.push(blanks);
-        captionLines.push(kept);
-      } else
+      // Every caption line stays a line (a repeated SIPDIS too), written by caption index.
+      gaps.push(blanks);
+      captionLines.push(kept);
+      captionRefs.push(words.map((w) => captions.indexOf(w)));
+      captionTails.push(tailOf(raw));
+      if (kept < words.length)
         issues.push(
           issue('text.caption.repeated', 'info', `caption ${words.join(' ')} repeated`, {
             line: tl.line,
@@ -244,7 +249,11 @@ export function parsePreamble(
       const lead = t.slice(0, eoAt).trim();
       const leadWords = lead === '' ? [] : captionWords(lead);
       if (eoAt === 0 || leadWords !== null) {
-        if (leadWords && leadWords.length > 0) layout.eoCaptions = addCaptions(leadWords);
+        if (leadWords && leadWords.length > 0) {
+          layout.eoCaptions = addCaptions(leadWords);
+          const refs = leadWords.map((w) => captions.indexOf(w));
+          if (layout.eoCaptions !== refs.length) layout.eoCaptionRefs = refs;
+        }
         const text = t.slice(eoAt);
         if (eo !== null)
           issues.push(
@@ -274,6 +283,8 @@ export function parsePreamble(
         i++;
       }
       const pad = /^\s*/.exec(text)![0];
+      const tagsTail = text.trim() === '' ? '' : tailOf(text);
+      if (tagsTail !== '') layout.tagsTail = tagsTail;
       if (pad !== ' ') layout.tagsPad = pad;
       const sep = /[A-Za-z0-9)](\s*,\s*|\s+)(?=[A-Za-z(])/.exec(text.trim());
       if (sep && sep[1] !== ', ') layout.tagsSep = sep[1];
@@ -302,14 +313,17 @@ export function parsePreamble(
       const key = t.slice(0, sk);
       if (key !== 'SUBJECT: ') layout.subjectKey = key;
       const parts = [t.slice(sk).trim()];
+      const tails = [tailOf(t)];
       while (i + 1 < lines.length) {
         if (lines[i + 1] === bodyPiece) break;
         const next = lines[i + 1]!.text;
         const nt = next.trim();
         if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
         parts.push(nt);
+        tails.push(tailOf(next));
         i++;
       }
+      if (tails.some((x) => x !== '')) layout.subjectTails = tails;
       let text = parts.filter((p) => p !== '').join(' ');
       const breaks: number[] = [];
       let at = 0;
@@ -416,6 +430,7 @@ export function parsePreamble(
     if (!seenFields && classifiedBy === null) {
       // Before E.O./TAGS/SUBJECT anything else routes the cable: "DEPT FOR EUR/RUS", "PASS TO …".
       passingLines.push(t.trimEnd());
+      passingTails.push(tailOf(t));
       gaps.push(blanks);
       blanks = 0;
       continue;
@@ -433,6 +448,7 @@ export function parsePreamble(
         );
       } else {
         passingLines.push(t.trimEnd());
+        passingTails.push(tailOf(t));
         issues.push(
           issue(
             'text.header.line.stray',
@@ -451,7 +467,10 @@ export function parsePreamble(
     break;
   }
   if (bodyAt === lines.length && i >= lines.length) bodyAt = lines.length;
-  if (captionLines.some((n) => n !== 1)) layout.captionLines = captionLines;
+  if (captionRefs.some((r, k) => r.length !== 1 || r[0] !== k)) layout.captionRefs = captionRefs;
+  // Trailing blanks of header lines (re-wrapped releases end most lines with a space).
+  if (captionTails.some((x) => x !== '')) layout.captionTails = captionTails;
+  if (passingTails.some((x) => x !== '')) layout.passingTails = passingTails;
   if (eo === null)
     issues.push(
       issue('text.eo.missing', 'warning', 'the text has no E.O. line', {
@@ -620,4 +639,11 @@ function fieldFollows(lines: readonly TextLine[], from: number, stop: TextLine |
       return true;
   }
   return false;
+}
+
+/** The blanks a line ends with. */
+function tailOf(text: string): string {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  return text.slice(e);
 }

@@ -45,17 +45,36 @@ export function renderText(cable: Cable): string[] {
 
   const eoCaptions =
     cable.eo !== null ? Math.min(layout.eoCaptions ?? 0, cable.captions.length) : 0;
-  const ownLine = cable.captions.slice(0, cable.captions.length - eoCaptions);
-  const groups = captionGroups(ownLine, layout.captionLines);
-  for (const g of groups) add([g.join(' ')], afterBanner());
-  for (const p of cable.passingLines) add([p], afterBanner());
+  let eoLead = cable.captions.slice(cable.captions.length - eoCaptions);
+  let groups = cable.captions.slice(0, cable.captions.length - eoCaptions).map((c) => [c]);
+  // Caption lines by index (shared or repeated lines), used only while they still cover every caption.
+  const refs = layout.captionRefs;
+  const eoRefs = cable.eo !== null ? (layout.eoCaptionRefs ?? null) : null;
+  if (refs !== undefined) {
+    const n = cable.captions.length;
+    const lead = eoRefs ?? [...Array(eoCaptions).keys()].map((k) => n - eoCaptions + k);
+    const used = new Set([...refs.flat(), ...lead]);
+    if ([...used].every((k) => k < n) && used.size === n) {
+      groups = refs.map((r) => r.map((k) => cable.captions[k]!));
+      eoLead = lead.map((k) => cable.captions[k]!);
+    }
+  }
+  const tail = (list: readonly string[] | undefined, i: number, n: number) =>
+    list !== undefined && list.length === n ? (list[i] ?? '') : '';
+  groups.forEach((g, i) => {
+    add([g.join(' ') + tail(layout.captionTails, i, groups.length)], afterBanner());
+  });
+  cable.passingLines.forEach((p, i) => {
+    add([p + tail(layout.passingTails, i, cable.passingLines.length)], afterBanner());
+  });
   if (cable.eo !== null) {
-    const lead = cable.captions.slice(cable.captions.length - eoCaptions);
-    add([[...lead, renderEoLine(cable.eo)].join(' ')], afterBanner());
+    add([[...eoLead, renderEoLine(cable.eo)].join(' ')], afterBanner());
   }
   if (cable.tags.length > 0 || layout.tagsPad !== undefined)
     add(
-      [`TAGS:${layout.tagsPad ?? ' '}${renderTags(cable.tags, layout.tagsSep ?? ', ')}`],
+      [
+        `TAGS:${layout.tagsPad ?? ' '}${renderTags(cable.tags, layout.tagsSep ?? ', ')}${cable.tags.length > 0 ? (layout.tagsTail ?? '') : ''}`,
+      ],
       afterBanner(),
     );
   if (cable.subject !== null) add(subjectLines(cable, layout), afterBanner());
@@ -104,22 +123,6 @@ export function renderText(cable: Cable): string[] {
   return out;
 }
 
-function captionGroups(
-  captions: readonly string[],
-  sizes: readonly number[] | undefined,
-): string[][] {
-  const total = sizes?.reduce((a, b) => a + b, 0);
-  if (sizes === undefined || total !== captions.length) return captions.map((c) => [c]);
-  const out: string[][] = [];
-  let at = 0;
-  for (const n of sizes) {
-    if (n === 0) continue;
-    out.push(captions.slice(at, at + n));
-    at += n;
-  }
-  return out;
-}
-
 function subjectLines(cable: Cable, layout: TextLayout): string[] {
   const subject = cable.subject ?? '';
   const mark = cable.subjectMarking
@@ -137,7 +140,11 @@ function subjectLines(cable: Cable, layout: TextLayout): string[] {
     from = b + 1;
   }
   pieces.push(subject.slice(from));
-  return [`${key}${mark}${pieces[0] ?? ''}`, ...pieces.slice(1)];
+  const lines = [`${key}${mark}${pieces[0] ?? ''}`, ...pieces.slice(1)];
+  const tails = layout.subjectTails;
+  if (tails !== undefined && tails.length === lines.length)
+    for (let i = 0; i < lines.length; i++) lines[i] = `${lines[i]!}${tails[i]!}`;
+  return lines;
 }
 
 function paragraphLines(p: Paragraph, spacing: ParagraphSpacing | 0): string[] {

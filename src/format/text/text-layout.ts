@@ -10,11 +10,18 @@ export interface TextLayout {
   readonly gaps?: readonly number[];
   /** What a blank line holds ("" or " "). */
   readonly blank?: string;
-  /** Captions per caption line, when several share a line. */
-  readonly captionLines?: readonly number[];
+  /** The captions (by index) on each caption line, when not one new caption per line (shared or repeated). */
+  readonly captionRefs?: readonly (readonly number[])[];
+  /** The captions (by index) written before `E.O.` when one of them repeats an earlier caption line. */
+  readonly eoCaptionRefs?: readonly number[];
   /** Number of captions written before `E.O.` on the E.O. line (`SIPDIS E.O. 12958: …`). */
   readonly eoCaptions?: number;
   readonly tagsPad?: string;
+  readonly tagsTail?: string;
+  /** Trailing blanks of each caption line, passing line and subject line. */
+  readonly captionTails?: readonly string[];
+  readonly passingTails?: readonly string[];
+  readonly subjectTails?: readonly string[];
   readonly tagsSep?: string;
   /** Keyword as written, with its spacing: "SUBJECT: ", "SUBJ:  ". */
   readonly subjectKey?: string;
@@ -47,6 +54,24 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     const v = record[k];
     return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
   };
+  const spaces = (k: string) => {
+    const v = record[k];
+    return Array.isArray(v) && v.every((x) => typeof x === 'string' && space.test(x))
+      ? (v as string[])
+      : undefined;
+  };
+  const refLists = (k: string) => {
+    const v = record[k];
+    return Array.isArray(v) &&
+      v.every(
+        (r) =>
+          Array.isArray(r) &&
+          r.length > 0 &&
+          r.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0),
+      )
+      ? (v as number[][])
+      : undefined;
+  };
   const nums = (k: string) => {
     const v = record[k];
     return Array.isArray(v) &&
@@ -75,9 +100,14 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     bannerTail: str('bannerTail', space),
     gaps: nums('gaps'),
     blank: str('blank', space),
-    captionLines: nums('captionLines'),
+    captionRefs: refLists('captionRefs'),
+    eoCaptionRefs: nums('eoCaptionRefs'),
     eoCaptions: num('eoCaptions'),
     tagsPad: str('tagsPad', space),
+    tagsTail: str('tagsTail', space),
+    captionTails: spaces('captionTails'),
+    passingTails: spaces('passingTails'),
+    subjectTails: spaces('subjectTails'),
     tagsSep: str('tagsSep', /^[ ,;]+$/),
     subjectKey: str('subjectKey', /^SUBJ(?:ECT)?[ \t]*:?[ \t]*$/i),
     subjectMarkSep: str('subjectMarkSep', space),
