@@ -69,6 +69,7 @@ export function parseText(
     texts.push(backslashes && text.endsWith('\\') ? text.replace(/ ?\\$/, '') : text);
     lineNos.push(i + 1);
   }
+  const bodyBlank = blankFill(texts, 0, texts.length);
   const body = parseBody(ctx, { texts, lines: lineNos }, pre.bodyGap, pre.classifiedBy === null);
   const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
   let classifiedBy = pre.classifiedBy;
@@ -77,8 +78,9 @@ export function parseText(
     if (body.classifiedBy.paragraph >= 0) layout.classifiedByIn = body.classifiedBy.paragraph;
   }
   layout.gaps = [...pre.gaps, ...body.gaps];
-  const blank = blankFill(ctx.lines, start, end);
+  const blank = bodyBlank;
   if (blank !== '') layout.blank = blank;
+  if (layout.headBlank === blank) delete layout.headBlank;
   return {
     classificationLine: pre.classificationLine,
     messageReference: pre.messageReference,

@@ -150,6 +150,8 @@ export function parsePreamble(
   let seenFields = false;
   let lastField: 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | null = null;
   let blanks = 0;
+  let spaceBlanks = 0;
+  let emptyBlanks = 0;
   let i = 0;
   let bodyAt = lines.length;
   const addCaptions = (words: readonly string[]): number => {
@@ -173,6 +175,8 @@ export function parsePreamble(
     const raw = tl.text;
     if (isBlank(raw)) {
       blanks++;
+      if (raw === ' ') spaceBlanks++;
+      else if (raw === '') emptyBlanks++;
       continue;
     }
     if (tl === bodyPiece) {
@@ -389,6 +393,8 @@ export function parsePreamble(
       }
       i = j - pending - 1;
       references = parseReferences(ctx, block.join('\n'), tl.line, citing.year);
+      const refTails = block.filter((b) => b !== '').map(tailOf);
+      if (refTails.some((x) => x !== '')) layout.refTails = refTails;
       gaps.push(blanks);
       blanks = 0;
       seenFields = true;
@@ -467,6 +473,9 @@ export function parsePreamble(
     break;
   }
   if (bodyAt === lines.length && i >= lines.length) bodyAt = lines.length;
+  // What the header's blank lines hold (re-wrapped releases often use " " here and "" below).
+  if (spaceBlanks > emptyBlanks) layout.headBlank = ' ';
+  else if (emptyBlanks > 0) layout.headBlank = '';
   if (captionRefs.some((r, k) => r.length !== 1 || r[0] !== k)) layout.captionRefs = captionRefs;
   // Trailing blanks of header lines (re-wrapped releases end most lines with a space).
   if (captionTails.some((x) => x !== '')) layout.captionTails = captionTails;

@@ -80,7 +80,11 @@ export function renderText(cable: Cable): string[] {
   if (cable.subject !== null) add(subjectLines(cable, layout), afterBanner());
   if (cable.references.length > 0) {
     const refs = renderReferences(cable.references);
-    add([`${layout.refKey ?? 'REF: '}${refs[0] ?? ''}`, ...refs.slice(1)], afterBanner());
+    const lines = [`${layout.refKey ?? 'REF: '}${refs[0] ?? ''}`, ...refs.slice(1)];
+    const tails = layout.refTails;
+    if (tails !== undefined && tails.length === lines.length)
+      for (let k = 0; k < lines.length; k++) lines[k] = `${lines[k]!}${tails[k]!}`;
+    add(lines, afterBanner());
   }
   const inParagraph =
     layout.classifiedByIn !== undefined &&
@@ -88,6 +92,7 @@ export function renderText(cable: Cable): string[] {
     /^CLASSIFIED\s+BY\b/i.test(cable.paragraphs[layout.classifiedByIn]!.text);
   if (cable.classifiedBy !== null && !inParagraph) add(renderClassifiedBy(cable.classifiedBy), 1);
 
+  const headUnits = units.length;
   const spacing =
     layout.paragraphs !== undefined && layout.paragraphs.length === cable.paragraphs.length
       ? layout.paragraphs
@@ -112,10 +117,11 @@ export function renderText(cable: Cable): string[] {
   const gaps =
     layout.gaps !== undefined && layout.gaps.length === units.length ? layout.gaps : undefined;
   const blank = layout.blank ?? '';
+  const headBlank = layout.headBlank ?? blank;
   const out: string[] = [];
   units.forEach((u, i) => {
     const gap = gaps?.[i] ?? u.canonicalGap;
-    for (let g = 0; g < gap; g++) out.push(blank);
+    for (let g = 0; g < gap; g++) out.push(i < headUnits ? headBlank : blank);
     out.push(...u.lines);
   });
   const trailing = layout.trailing ?? 2;

@@ -8,8 +8,9 @@ export interface TextLayout {
   readonly bannerTail?: string;
   /** Blank lines before each rendered unit (banner, caption lines, passing lines, E.O., …). */
   readonly gaps?: readonly number[];
-  /** What a blank line holds ("" or " "). */
+  /** What a blank line holds ("" or " "); `headBlank` for the header part when it differs. */
   readonly blank?: string;
+  readonly headBlank?: string;
   /** The captions (by index) on each caption line, when not one new caption per line (shared or repeated). */
   readonly captionRefs?: readonly (readonly number[])[];
   /** The captions (by index) written before `E.O.` when one of them repeats an earlier caption line. */
@@ -22,6 +23,7 @@ export interface TextLayout {
   readonly captionTails?: readonly string[];
   readonly passingTails?: readonly string[];
   readonly subjectTails?: readonly string[];
+  readonly refTails?: readonly string[];
   readonly tagsSep?: string;
   /** Keyword as written, with its spacing: "SUBJECT: ", "SUBJ:  ". */
   readonly subjectKey?: string;
@@ -100,6 +102,7 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     bannerTail: str('bannerTail', space),
     gaps: nums('gaps'),
     blank: str('blank', space),
+    headBlank: str('headBlank', space),
     captionRefs: refLists('captionRefs'),
     eoCaptionRefs: nums('eoCaptionRefs'),
     eoCaptions: num('eoCaptions'),
@@ -108,6 +111,7 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     captionTails: spaces('captionTails'),
     passingTails: spaces('passingTails'),
     subjectTails: spaces('subjectTails'),
+    refTails: spaces('refTails'),
     tagsSep: str('tagsSep', /^[ ,;]+$/),
     subjectKey: str('subjectKey', /^SUBJ(?:ECT)?[ \t]*:?[ \t]*$/i),
     subjectMarkSep: str('subjectMarkSep', space),
