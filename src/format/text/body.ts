@@ -97,6 +97,8 @@ export function parseBody(
       const parts = last.includes('/') ? last.split(/\s*\/\s*/) : [last];
       if (parts.length > 1) layout.signerSep = '/';
       signers.push(...parts);
+      const tail = /[ \t]*$/.exec(all[end - 1]!)![0];
+      if (tail !== '') layout.signerTail = tail;
       sigGap = blanksBefore;
       end = k + 1;
     } else {

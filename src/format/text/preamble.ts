@@ -276,7 +276,9 @@ export function parsePreamble(
     }
     const tk = tagsKeyword(t);
     if (tk > 0) {
-      let text = t.slice(tk);
+      const key = t.slice(0, tk).trimEnd();
+      if (key !== 'TAGS:') layout.tagsKey = key;
+      let text = t.slice(key.length);
       // Wrapped TAGS: a trailing comma, or a next line of nothing but codes.
       while (i + 1 < lines.length) {
         if (lines[i + 1] === bodyPiece) break;

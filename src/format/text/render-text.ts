@@ -73,7 +73,7 @@ export function renderText(cable: Cable): string[] {
   if (cable.tags.length > 0 || layout.tagsPad !== undefined)
     add(
       [
-        `TAGS:${layout.tagsPad ?? ' '}${renderTags(cable.tags, layout.tagsSep ?? ', ')}${cable.tags.length > 0 ? (layout.tagsTail ?? '') : ''}`,
+        `${layout.tagsKey ?? 'TAGS:'}${layout.tagsPad ?? ' '}${renderTags(cable.tags, layout.tagsSep ?? ', ')}${cable.tags.length > 0 ? (layout.tagsTail ?? '') : ''}`,
       ],
       afterBanner(),
     );
@@ -110,8 +110,9 @@ export function renderText(cable: Cable): string[] {
       `${lines[lines.length - 1] ?? ''}${layout.signerInline ?? ' '}${cable.signers.join(layout.signerSep ?? '/')}`;
     units[units.length - 1] = { ...lastUnit, lines };
   } else if (cable.signers.length > 0) {
-    if (layout.signerSep !== undefined) add([cable.signers.join(layout.signerSep)], 1);
-    else for (const [i, s] of cable.signers.entries()) add([s], i === 0 ? 1 : 0);
+    const sigTail = layout.signerTail ?? '';
+    if (layout.signerSep !== undefined) add([cable.signers.join(layout.signerSep) + sigTail], 1);
+    else for (const [i, s] of cable.signers.entries()) add([s + sigTail], i === 0 ? 1 : 0);
   }
 
   const gaps =

@@ -17,6 +17,8 @@ export interface TextLayout {
   readonly eoCaptionRefs?: readonly number[];
   /** Number of captions written before `E.O.` on the E.O. line (`SIPDIS E.O. 12958: …`). */
   readonly eoCaptions?: number;
+  /** The TAGS keyword as written when not `TAGS:` (`TAGS`, `Tags:`). */
+  readonly tagsKey?: string;
   readonly tagsPad?: string;
   readonly tagsTail?: string;
   /** Trailing blanks of each caption line, passing line and subject line. */
@@ -37,6 +39,8 @@ export interface TextLayout {
   readonly classifiedByIn?: number;
   /** Separator when several signers share one line ("/"). */
   readonly signerSep?: string;
+  /** Trailing blanks of the signature line. */
+  readonly signerTail?: string;
   /** Spacing before a signature written at the end of the last paragraph line (`… comment. RICE`). */
   readonly signerInline?: string;
   /** Blank lines after the last line. */
@@ -106,6 +110,7 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     captionRefs: refLists('captionRefs'),
     eoCaptionRefs: nums('eoCaptionRefs'),
     eoCaptions: num('eoCaptions'),
+    tagsKey: str('tagsKey', /^TAGS?[ \t]*:?$/i),
     tagsPad: str('tagsPad', space),
     tagsTail: str('tagsTail', space),
     captionTails: spaces('captionTails'),
@@ -120,6 +125,7 @@ export function readTextLayout(record: Readonly<Record<string, unknown>> | undef
     paragraphs,
     classifiedByIn: num('classifiedByIn'),
     signerSep: str('signerSep', /^ ?\/ ?$/),
+    signerTail: str('signerTail', space),
     signerInline: str('signerInline', /^[ \t]+$/),
     trailing: num('trailing'),
   };
