@@ -205,10 +205,12 @@ export function parseBody(
     }
     gaps.push(pendingGap);
     let text = firstText;
-    let mayEnd = mentionsSummary(firstText);
+    // Only the first paragraphs can hold a summary: later ones are not scanned at all.
+    const scan = paragraphs.length < SUMMARY_WINDOW;
+    let mayEnd = scan && mentionsSummary(firstText);
     for (let k = from; k < to; k++) {
       const r = rest[k]!;
-      if (!mayEnd) mayEnd = mentionsSummary(r);
+      if (scan && !mayEnd) mayEnd = mentionsSummary(r);
       text += `\n${r}`;
     }
     if (mayEnd) endsSummary.push(paragraphs.length);
@@ -493,6 +495,9 @@ function mayBePageMarker(t: string): boolean {
   const c = t.charCodeAt(e);
   return c >= 48 && c <= 57 && t.includes(' OF ');
 }
+
+/** Paragraphs from the start in which a summary may be found (as summaryOf reads them). */
+const SUMMARY_WINDOW = 8;
 
 /** True when a line mentions "summary" in upper or lower case (fast substring search, flat strings). */
 function mentionsSummary(line: string): boolean {

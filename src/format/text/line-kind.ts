@@ -80,6 +80,8 @@ export function eoIndex(text: string): number {
 export function tagsKeyword(text: string): number {
   const c = text.charCodeAt(0);
   if (c !== 84 && c !== 116) return 0;
+  const c1 = text.charCodeAt(1);
+  if (c1 !== 65 && c1 !== 97) return 0; // "TA…"
   const m = /^TAGS?(?:\s*:|\s+(?=\S)|\s*$)/i.exec(text);
   return m ? m[0].length : 0;
 }
