@@ -36,3 +36,22 @@ export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<S
   if (url !== undefined && url !== '') return openPostgresStore(url);
   return openSqliteStore(env.CHANCERY_DB || DEFAULT_DB);
 }
+
+/**
+ * Opens the store for a command, turning a failure (no such database, server down, unwritable
+ * folder) into one readable line instead of a stack trace.
+ *
+ * @example const opened = await openArchive(); if ('error' in opened) { ... }
+ */
+export async function openArchive(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ store: Store } | { error: string }> {
+  const where = storeLocation(env);
+  try {
+    return { store: await openStore(env) };
+  } catch (error) {
+    return {
+      error: `cannot open the archive (${where.kind} ${where.where}): ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}

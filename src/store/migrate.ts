@@ -30,10 +30,10 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(
-      `archive migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
-      { cause: error },
-    );
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const why = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(failed === undefined ? why : `archive migration ${failed} failed: ${why}`, {
+      cause: error,
+    });
   }
 }

@@ -2,7 +2,7 @@
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { fillDemoArchive } from '../../service/demo-archive.ts';
-import { openStore, storeLocation } from '../../service/open-store.ts';
+import { openArchive, storeLocation } from '../../service/open-store.ts';
 
 export function registerDemo(program: Command): void {
   program
@@ -14,7 +14,13 @@ export function registerDemo(program: Command): void {
     )
     .action(async () => {
       const where = storeLocation();
-      const store = await openStore();
+      const opened = await openArchive();
+      if ('error' in opened) {
+        process.stderr.write(`chancery demo: ${opened.error}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { store } = opened;
       try {
         process.stderr.write(`chancery demo: archive at ${where.kind} ${where.where}\n`);
         const tty = process.stderr.isTTY;

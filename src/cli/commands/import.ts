@@ -1,7 +1,7 @@
 /** `chancery import PATH… [--batch N] [--json]`: imports archive-format cables into the archive. */
 import type { Command } from 'commander';
 import { importCables, type ImportReport } from '../../service/import-cables.ts';
-import { openStore, storeLocation } from '../../service/open-store.ts';
+import { openArchive, storeLocation } from '../../service/open-store.ts';
 
 export function registerImport(program: Command): void {
   program
@@ -24,7 +24,13 @@ export function registerImport(program: Command): void {
         return;
       }
       const where = storeLocation();
-      const store = await openStore();
+      const opened = await openArchive();
+      if ('error' in opened) {
+        process.stderr.write(`chancery import: ${opened.error}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { store } = opened;
       try {
         const progress = progressReporter();
         const report = await importCables(store, paths, { batchSize, onProgress: progress.update });

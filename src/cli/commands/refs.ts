@@ -1,7 +1,7 @@
 /** `chancery refs ID [--as READER] [--json]`: the cable's references and the cables citing it. */
 import type { Command } from 'commander';
 import { cableReferences } from '../../service/cable-references.ts';
-import { openStore } from '../../service/open-store.ts';
+import { openArchive } from '../../service/open-store.ts';
 import { resolveReader } from '../../service/readers.ts';
 
 export function registerRefs(program: Command): void {
@@ -15,7 +15,13 @@ export function registerRefs(program: Command): void {
     .option('--as <reader>', 'read as CLEARANCE/NATIONALITY[/ACCESSES], e.g. CONFIDENTIAL/USA')
     .option('--json', 'print as JSON')
     .action(async (id: string, options: { as?: string; json?: boolean }) => {
-      const store = await openStore();
+      const opened = await openArchive();
+      if ('error' in opened) {
+        process.stderr.write(`chancery refs: ${opened.error}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { store } = opened;
       try {
         const who = await resolveReader(store, options.as);
         if ('issue' in who) {

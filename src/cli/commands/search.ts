@@ -1,6 +1,6 @@
 /** `chancery search QUERY [--as READER] [--sort date] [--page N] [--json]`: searches the archive. */
 import type { Command } from 'commander';
-import { openStore } from '../../service/open-store.ts';
+import { openArchive } from '../../service/open-store.ts';
 import { resolveReader } from '../../service/readers.ts';
 import {
   searchArchive,
@@ -44,7 +44,13 @@ export function registerSearch(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        const store = await openStore();
+        const opened = await openArchive();
+        if ('error' in opened) {
+          process.stderr.write(`chancery search: ${opened.error}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const { store } = opened;
         try {
           const who = await resolveReader(store, options.as);
           if ('issue' in who) {

@@ -1,6 +1,6 @@
 /** `chancery show ID [--as READER] [--version N]`: prints a stored cable as the reader may see it. */
 import type { Command } from 'commander';
-import { openStore } from '../../service/open-store.ts';
+import { openArchive } from '../../service/open-store.ts';
 import { resolveReader } from '../../service/readers.ts';
 import { showCable } from '../../service/show-cable.ts';
 
@@ -22,7 +22,13 @@ export function registerShow(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const store = await openStore();
+      const opened = await openArchive();
+      if ('error' in opened) {
+        process.stderr.write(`chancery show: ${opened.error}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { store } = opened;
       try {
         const who = await resolveReader(store, options.as);
         if ('issue' in who) {
