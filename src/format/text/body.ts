@@ -17,8 +17,6 @@ export interface Body {
   /** Classified By found in the body: in paragraph `paragraph`, or (-1) in a block of its own. */
   readonly classifiedBy: { readonly value: ClassifiedBy; readonly paragraph: number } | null;
   readonly layout: Record<string, unknown>;
-  /** Paragraphs that mention "summary" (so END SUMMARY can only be there). */
-  readonly endsSummary: readonly number[];
 }
 
 /** Media-copy trailers: `=====CABLE ENDS=====`, `> 2002ROME01196 - Classification: …`, `NNNN`, a stray quote. */
@@ -176,8 +174,6 @@ export function parseBody(
   }
 
   const paragraphs: Paragraph[] = [];
-  /** Indices of paragraphs whose lines mention "summary": the only ones the summary reader scans. */
-  const endsSummary: number[] = [];
   const spacing: (ParagraphSpacing | 0)[] = [];
   const gaps: number[] = [];
   let pendingHeading: string[] | null = null;
@@ -205,15 +201,7 @@ export function parseBody(
     }
     gaps.push(pendingGap);
     let text = firstText;
-    // Only the first paragraphs can hold a summary: later ones are not scanned at all.
-    const scan = paragraphs.length < SUMMARY_WINDOW;
-    let mayEnd = scan && mentionsSummary(firstText);
-    for (let k = from; k < to; k++) {
-      const r = rest[k]!;
-      if (scan && !mayEnd) mayEnd = mentionsSummary(r);
-      text += `\n${r}`;
-    }
-    if (mayEnd) endsSummary.push(paragraphs.length);
+    for (let k = from; k < to; k++) text += `\n${rest[k]!}`;
     paragraphs.push({
       heading: pendingHeading === null ? null : pendingHeading.join('\n'),
       number,
@@ -344,7 +332,7 @@ export function parseBody(
       }),
     );
   if (spacing.some((s) => s !== 0)) layout.paragraphs = spacing;
-  return { paragraphs, signers, gaps, classifiedBy, layout, endsSummary };
+  return { paragraphs, signers, gaps, classifiedBy, layout };
 
   function takeBlock(b: Block): void {
     let texts = lines.slice(b.from, b.to);
@@ -494,12 +482,4 @@ function mayBePageMarker(t: string): boolean {
   while (e > 0 && t.charCodeAt(e) === 32) e--;
   const c = t.charCodeAt(e);
   return c >= 48 && c <= 57 && t.includes(' OF ');
-}
-
-/** Paragraphs from the start in which a summary may be found (as summaryOf reads them). */
-const SUMMARY_WINDOW = 8;
-
-/** True when a line mentions "summary" in upper or lower case (fast substring search, flat strings). */
-function mentionsSummary(line: string): boolean {
-  return line.includes('UMMARY') || line.includes('ummary');
 }

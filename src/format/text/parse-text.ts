@@ -93,7 +93,7 @@ export function parseText(
     subjectMarking: pre.subjectMarking,
     references: pre.references,
     classifiedBy,
-    summary: summaryOf(body.paragraphs, body.endsSummary),
+    summary: summaryOf(body.paragraphs),
     paragraphs: body.paragraphs,
     signers: body.signers,
     layout,

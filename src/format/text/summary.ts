@@ -11,20 +11,15 @@ const WINDOW = 8;
 
 /**
  * The summary text (whitespace collapsed), read from the paragraphs; null when there is none.
- * `mentions` (from the body reader) lists the paragraphs whose lines mention "summary".
  *
  * @example summaryOf([{ heading: null, number: '1', marking: null, text: 'SUMMARY: All quiet. END SUMMARY.' }])
  * // 'All quiet.'
  */
-export function summaryOf(
-  paragraphs: readonly Paragraph[],
-  mentions?: readonly number[],
-): string | null {
+export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
   const n = Math.min(paragraphs.length, WINDOW);
-  // Each paragraph is scanned for END SUMMARY once, and only if its lines mention a summary.
-  const ends: number[] = [];
-  for (let i = 0; i < n; i++)
-    ends.push(mentions === undefined || mentions.includes(i) ? endAt(paragraphs[i]!.text) : -1);
+  // END SUMMARY is looked for lazily, once per paragraph: most bodies are never scanned.
+  const ends: (number | undefined)[] = [];
+  const endIn = (i: number): number => (ends[i] ??= endAt(paragraphs[i]!.text));
   let from = -1;
   let offset = 0;
   for (let i = 0; i < n && i < 6; i++) {
@@ -39,8 +34,9 @@ export function summaryOf(
       from = i;
       break;
     }
-    if (ends[i] !== -1) {
-      // "End Summary" with no start: the first paragraph is the summary (cablemap does the same).
+    // "End Summary" with no start in the first two paragraphs: the first paragraph is the summary
+    // (cablemap does the same).
+    if (i < 2 && endIn(i) !== -1) {
       from = 0;
       break;
     }
@@ -48,7 +44,7 @@ export function summaryOf(
   if (from === -1) return null;
   let to = -1;
   for (let i = from; i < n; i++)
-    if (ends[i] !== -1 && (i > from || ends[i]! >= offset)) {
+    if (endIn(i) !== -1 && (i > from || endIn(i) >= offset)) {
       to = i;
       break;
     }
@@ -57,7 +53,7 @@ export function summaryOf(
   for (let i = from; i <= to; i++) {
     const text = paragraphs[i]!.text;
     parts.push(
-      text.slice(i === from ? offset : 0, i === to ? cutBeforeEnd(text, ends[i]!) : text.length),
+      text.slice(i === from ? offset : 0, i === to ? cutBeforeEnd(text, endIn(i)) : text.length),
     );
   }
   return clean(parts.join('\n\n'));
