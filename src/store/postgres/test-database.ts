@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /** The server tests use: DATABASE_URL, else the local CI server. */
 export const testServerUrl =
-  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let counter = 0;
 
