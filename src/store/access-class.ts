@@ -1,7 +1,5 @@
 /** Access classes: distinct (portion marking, cable captions) pairs, the unit of every access decision in search. */
-import type { Level } from '../format/index.ts';
 import { canSeePortion } from '../model/access.ts';
-import { levelRank } from '../model/levels.ts';
 import type { Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import type { AccessClass } from './store.ts';
@@ -53,9 +51,4 @@ function decide(check: () => boolean): boolean {
   } catch {
     return false;
   }
-}
-
-/** Numeric rank stored beside a class so "the banner this reader sees" can be computed in SQL. */
-export function rankOf(level: Level): number {
-  return levelRank(level);
 }
