@@ -2,6 +2,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
 import type { ArchiveDatabase } from '../schema.ts';
+import type { CandidateRow } from '../search/search-execute.ts';
 import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
 
@@ -36,23 +37,26 @@ export function tsqueryMatch(query: SearchQuery, visible: readonly number[]): Ra
  * by search key (migration 0003), the date range as a key range, at most `limit` rows; ts_rank is
  * computed for those rows only, never for every match of a common word.
  *
- * @example tsqueryCandidates(query, [1, 2], sql``, 1001)
+ * @example await tsqueryCandidates(db, query, [1, 2], sql``, 1001)
  */
-export function tsqueryCandidates(
+export async function tsqueryCandidates(
+  db: Kysely<ArchiveDatabase>,
   query: SearchQuery,
   visible: readonly number[],
   filters: RawBuilder<unknown>,
   limit: number,
-): RawBuilder<unknown> {
+): Promise<readonly CandidateRow[]> {
   const lo = query.dateFrom === null ? 0 : firstKeyOf(query.dateFrom);
   const hi = query.dateUntil === null ? Number.MAX_SAFE_INTEGER : firstKeyOf(query.dateUntil) - 1;
-  return sql`SELECT m.cable_seq, m.pid, -ts_rank(m.tsv, m.q) AS score FROM (
+  return (
+    await sql<CandidateRow>`SELECT m.cable_seq, m.pid, -ts_rank(m.tsv, m.q) AS score FROM (
       SELECT p.cable_seq, p.id AS pid, p.tsv, q.q FROM portion p JOIN cable c ON c.seq = p.cable_seq,
         (SELECT ${tsQuery(query)} AS q) q
       WHERE p.tsv @@ q.q AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
       AND p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
       AND c.is_current = 1 ${filters}
-      ORDER BY p.search_key DESC LIMIT ${sql.lit(limit)}) m`;
+      ORDER BY p.search_key DESC LIMIT ${sql.lit(limit)}) m`.execute(db)
+  ).rows;
 }
 
 /**

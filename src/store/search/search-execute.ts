@@ -25,11 +25,19 @@ export type TextMatch = (query: SearchQuery, visible: readonly number[]) => RawB
  * the date range applied inside the index scan. Relevance is then computed over these only.
  */
 export type TextCandidates = (
+  db: Kysely<ArchiveDatabase>,
   query: SearchQuery,
   visible: readonly number[],
   filters: RawBuilder<unknown>,
   limit: number,
-) => RawBuilder<unknown>;
+) => Promise<readonly CandidateRow[]>;
+
+/** One candidate portion as a driver returns it (PostgreSQL gives bigint columns as strings). */
+export interface CandidateRow {
+  readonly cable_seq: number | string;
+  readonly pid: number | string;
+  readonly score: number | string;
+}
 
 /**
  * How many of the newest visible matching portions are ranked. Beyond it the total is a lower
@@ -59,6 +67,7 @@ export async function executeSearch(
   reader: Reader,
   page: SearchPage,
   candidates?: TextCandidates,
+  cableSource?: RawBuilder<unknown>,
 ): Promise<SearchResult> {
   const classes = await readAccessClasses(db);
   const visibleSet = visibleClassIds(classes, reader);
@@ -66,7 +75,7 @@ export async function executeSearch(
   const visible = [...visibleSet].sort((a, b) => a - b);
   const inVisible = sql.join(visible.map((v) => sql.lit(v)));
   if (candidates !== undefined && hasText(query))
-    return boundedSearch(db, candidates, query, page, visible, classes, visibleSet);
+    return boundedSearch(db, candidates, query, page, visible, classes, visibleSet, cableSource);
   const matches = hasText(query)
     ? textMatch(query, visible)
     : sql`SELECT p.cable_seq, p.id AS pid, 0 AS score FROM portion p WHERE p.class_id IN (${inVisible})`;
@@ -242,6 +251,7 @@ async function boundedSearch(
   visible: readonly number[],
   classes: readonly AccessClass[],
   visibleSet: ReadonlySet<number>,
+  cableSource: RawBuilder<unknown> | undefined,
 ): Promise<SearchResult> {
   const inVisible = sql.join(visible.map((v) => sql.lit(v)));
   const size = Math.max(1, Math.min(page.size, 200));
@@ -251,13 +261,9 @@ async function boundedSearch(
   let capped: boolean;
   const bySeq = new Map<number, MatchedPortion[]>();
   for (;;) {
-    const found = await candidates(query, visible, filters(query, inVisible), limit + 1).execute(
-      db,
-    );
-    capped = found.rows.length > limit;
-    // Drivers differ: PostgreSQL returns bigint columns as strings.
-    type Raw = { cable_seq: number | string; pid: number | string; score: number | string };
-    rows = (found.rows as Raw[]).slice(0, limit).map((r) => ({
+    const found = await candidates(db, query, visible, filters(query, inVisible), limit + 1);
+    capped = found.length > limit;
+    rows = found.slice(0, limit).map((r) => ({
       cable_seq: Number(r.cable_seq),
       pid: Number(r.pid),
       score: Number(r.score),
@@ -271,7 +277,7 @@ async function boundedSearch(
   const seqs = [...bySeq.keys()];
   const seqList = sql.join(seqs.map((s) => sql.lit(s)));
   const [cableRows, tagRows] = await Promise.all([
-    sql<CableRow>`SELECT c.seq, c.id, c.cable_date, c.origin FROM cable c WHERE c.seq IN (${seqList})`.execute(
+    sql<CableRow>`SELECT c.seq, c.id, c.cable_date, c.origin FROM ${cableSource ?? sql`cable c`} WHERE c.seq IN (${seqList})`.execute(
       db,
     ),
     sql<{ value: string; n: number | string }>`SELECT t.tag AS value, count(*) AS n FROM cable_tag t

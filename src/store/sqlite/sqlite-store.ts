@@ -19,7 +19,7 @@ import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
 import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
-import { fts5Candidates, fts5Match } from './search-fts5.ts';
+import { FTS5_CABLE_SOURCE, fts5Candidates, fts5Match } from './search-fts5.ts';
 
 /**
  * Opens (creating when absent) the archive at `path`; ':memory:' for a throwaway store.
@@ -50,7 +50,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     references: (id) => readReferences(db, id),
     visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
     search: (query, reader, page) =>
-      executeSearch(db, fts5Match, query, reader, page, fts5Candidates),
+      executeSearch(db, fts5Match, query, reader, page, fts5Candidates, FTS5_CABLE_SOURCE),
     accessClasses: () => readAccessClasses(db),
     counts: () => readCounts(db),
     settle: () => {
