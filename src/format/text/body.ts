@@ -200,8 +200,13 @@ export function parseBody(
       gaps.push(headingGap);
     }
     gaps.push(pendingGap);
+    // One flat string per paragraph (a joined array, not a rope that every reader would flatten).
     let text = firstText;
-    for (let k = from; k < to; k++) text += `\n${rest[k]!}`;
+    if (to > from) {
+      const parts = rest.slice(from, to);
+      parts.unshift(firstText);
+      text = parts.join('\n');
+    }
     paragraphs.push({
       heading: pendingHeading === null ? null : pendingHeading.join('\n'),
       number,

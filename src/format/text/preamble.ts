@@ -410,7 +410,7 @@ export function parsePreamble(
         const nt = lines[i + 1]!.text.trim();
         if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
         // A wrapped block continues only while its reasons are unfinished.
-        const done = parseClassifiedBy(block.join('\n')).reasons.length > 0;
+        const done = block.some((b) => HAS_REASON.test(b));
         if (done && /[.)]\s*$/.test(block[block.length - 1]!)) break;
         if (done && /^\(?[A-Z]/.test(nt) && !/^\(?[A-Ha-h]\)/.test(nt)) break;
         block.push(lines[i + 1]!.text);
@@ -562,6 +562,9 @@ function gluedBodyAt(text: string): number {
   while (text[at] === ' ' || text[at] === '.') at++;
   return at;
 }
+
+/** A reason with its letter ("1.4 (b)", "1.5B", "1,4 (C)"): a Classified By block is complete. */
+const HAS_REASON = /\b1\s?[.,/]\s?[4-6]\s*\(?\s*[a-hA-H]\b/;
 
 const MID_FIELD = /\s(?=REFS?:\s|Classified By:|CLASSIFIED BY:|Classified By\s|CLASSIFIED BY\s)/;
 
