@@ -1,9 +1,10 @@
 /** Use case behind `chancery demo`: fill the archive with the best data at hand, idempotently. */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { directory } from '../directory/directory.ts';
 import type { Store } from '../store/store.ts';
+import { scenarioReplies } from './demo-replies.ts';
 import { importCables, type ImportReport } from './import-cables.ts';
 import { createSynthWorld, writeSynthCorpus } from './synth/synth-corpus.ts';
 
@@ -60,6 +61,17 @@ export async function fillDemoArchive(
     paths = [out, ...(shared === undefined ? [] : [join(shared, 'examples', '08STATE98975.txt')])];
     description = `${count} synthetic cables (../shared/corpus not found) written to ${out}`;
   }
+  // The scenario's replies to the seed, so `refs 08STATE98975` lists them under cited-by.
+  const replies = join(workDir, 'scenario');
+  for (const f of scenarioReplies()) {
+    const file = join(replies, f.path);
+    if (!existsSync(file)) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, f.text);
+    }
+  }
+  paths.push(replies);
+  description += ", and the scenario's two replies from Prague and Warsaw";
   const report = await importCables(store, paths, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

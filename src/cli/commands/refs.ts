@@ -40,7 +40,10 @@ export function registerRefs(program: Command): void {
           return;
         }
         const lines = [refs.id, 'References:'];
-        if (refs.withheld) lines.push('  (withheld: the REF block is above what you may see)');
+        if (refs.withheld)
+          lines.push(
+            '  (withheld: references are shown only to readers who may see the whole cable)',
+          );
         else if (refs.outgoing.length === 0) lines.push('  (none)');
         for (const r of refs.outgoing)
           lines.push(
