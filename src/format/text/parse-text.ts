@@ -14,7 +14,7 @@ export { findTextStart } from './find-text-start.ts';
  * Lines the header part (banner to Classified By) is read from; the body beyond is read as plain
  * strings. Far more than any real header (the longest passing-line lists run to a few dozen).
  */
-const HEADER_WINDOW = 200;
+const HEADER_WINDOW = 120;
 
 /** The fields of Cable that the text part carries. */
 export type TextFields = Pick<
