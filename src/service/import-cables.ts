@@ -1,8 +1,10 @@
 /** Imports files and folders of archive-format cables into the store, in batched transactions. */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import { directory } from '../directory/directory.ts';
 import { markingRules } from '../directory/marking-rules.ts';
+import { canonicalCableId } from '../format/cable-id.ts';
 import type { CableInput, PutOutcome, Store } from '../store/store.ts';
 import { prepareCable } from './prepare-cable.ts';
 
@@ -81,7 +83,11 @@ export async function importCables(
   const rejected: Rejection[] = [...missing];
   const counts: Record<PutOutcome, number> = { imported: 0, unchanged: 0, updated: 0 };
   let batch: { file: string; input: CableInput }[] = [];
-  let done = 0;
+  let pending: { file: string; bytes: Uint8Array; id: string | null; sha256: string }[] = [];
+  let handled = 0;
+  const progress = () => {
+    options.onProgress?.(handled + rejected.length - missing.length, files.length);
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const items = batch;
@@ -96,10 +102,32 @@ export async function importCables(
           if (o !== undefined) counts[o]++;
         } catch (error) {
           rejected.push({ file: item.file, reason: `store refused it: ${message(error)}` });
+          handled--;
         }
     }
-    done += items.length;
-    options.onProgress?.(done + rejected.length - missing.length, files.length);
+    handled += items.length;
+    progress();
+  };
+  // Files whose exact text is already stored are counted unchanged without being parsed: a
+  // re-run (after a crash, or over the same folders) costs little more than reading the files.
+  const settlePending = async () => {
+    const items = pending;
+    pending = [];
+    const keyed = items.flatMap((p) => (p.id === null ? [] : [{ ...p, id: p.id }]));
+    const known = keyed.length === 0 ? [] : await store.knownTexts(keyed);
+    const skip = new Set(keyed.filter((_, i) => known[i] === true).map((p) => p.file));
+    for (const p of items) {
+      if (skip.has(p.file)) {
+        counts.unchanged++;
+        handled++;
+        continue;
+      }
+      const prepared = prepareCable(p.bytes, p.file, ctx);
+      if (prepared.kind === 'rejected') rejected.push({ file: p.file, reason: prepared.reason });
+      else batch.push({ file: p.file, input: prepared.input });
+      if (batch.length >= batchSize) await flush();
+    }
+    progress();
   };
   for (const file of files) {
     let bytes: Uint8Array;
@@ -109,11 +137,15 @@ export async function importCables(
       rejected.push({ file, reason: `cannot read: ${errorCode(error)}` });
       continue;
     }
-    const prepared = prepareCable(bytes, file, ctx);
-    if (prepared.kind === 'rejected') rejected.push({ file, reason: prepared.reason });
-    else batch.push({ file, input: prepared.input });
-    if (batch.length >= batchSize) await flush();
+    pending.push({
+      file,
+      bytes,
+      id: quickId(bytes, file),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    if (pending.length >= batchSize) await settlePending();
   }
+  await settlePending();
   await flush();
   if (counts.imported + counts.updated > 0) await store.settle();
   options.onProgress?.(files.length, files.length);
@@ -124,6 +156,26 @@ export async function importCables(
     seconds: (performance.now() - started) / 1000,
   };
 }
+
+/**
+ * The archive id on line 1 when it is also the file's name (the same rule as the full import),
+ * else null: only then may an already stored text be skipped unparsed.
+ */
+function quickId(bytes: Uint8Array, file: string): string | null {
+  const end = Math.min(bytes.length, 200);
+  let nl = bytes.indexOf(10);
+  if (nl === -1 || nl > end) nl = end;
+  const first = latin1.decode(bytes.subarray(0, nl)).trim();
+  const stem = basename(file).replace(/\.txt$/i, '');
+  try {
+    const id = canonicalCableId(first);
+    return id !== null && (id === stem || canonicalCableId(stem) === id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+const latin1 = new TextDecoder('latin1');
 
 function errorCode(error: unknown): string {
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {

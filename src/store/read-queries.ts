@@ -147,6 +147,24 @@ export async function readVisibleIds(
   return new Set(rows.map((r) => r.id));
 }
 
+/** Whether each (id, sha256) is the text of a stored version of that id. */
+export async function readKnownTexts(
+  db: Db,
+  items: readonly { readonly id: string; readonly sha256: string }[],
+): Promise<boolean[]> {
+  const known = new Set<string>();
+  const ids = [...new Set(items.map((i) => i.id))];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('cable')
+      .select(['id', 'sha256'])
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) known.add(`${r.id} ${r.sha256}`);
+  }
+  return items.map((i) => known.has(`${i.id} ${i.sha256}`));
+}
+
 export async function readCounts(db: Db): Promise<{ cables: number; versions: number }> {
   const row = await db
     .selectFrom('cable')

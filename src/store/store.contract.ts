@@ -268,6 +268,15 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       assert.deepEqual(await store.putCables([SEED, PARIS]), ['unchanged', 'unchanged']);
       assert.deepEqual(await store.counts(), before);
       assert.equal((await store.versions('08STATE98975')).length, 1);
+      assert.deepEqual(
+        await store.knownTexts([
+          { id: SEED.id, sha256: SEED.sha256 },
+          { id: SEED.id, sha256: PARIS.sha256 },
+          { id: '99NOWHERE1', sha256: SEED.sha256 },
+          { id: PARIS.id, sha256: PARIS.sha256 },
+        ]),
+        [true, false, false, true],
+      );
     });
 
     void test('a changed text is a new current version; the old one is kept and no longer searched', async () => {

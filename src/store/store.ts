@@ -185,6 +185,13 @@ export interface Store {
   /** Full text plus fields, filtered portion by portion for the reader. */
   search(query: SearchQuery, reader: Reader, page: SearchPage): Promise<SearchResult>;
   accessClasses(): Promise<AccessClass[]>;
+  /**
+   * For each (id, sha256), whether some stored version of the id has exactly that text: lets an
+   * importer skip parsing files it has already stored (the same rule `putCables` applies).
+   */
+  knownTexts(
+    items: readonly { readonly id: string; readonly sha256: string }[],
+  ): Promise<boolean[]>;
   /** Number of cables (current versions) and of stored versions. */
   counts(): Promise<{ cables: number; versions: number }>;
   /**

@@ -8,6 +8,7 @@ import {
   readAudit,
   readCable,
   readCounts,
+  readKnownTexts,
   readReferences,
   readVersions,
   readVisibleIds,
@@ -42,6 +43,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     search: (query, reader, page) =>
       executeSearch(db, tsqueryMatch, query, reader, page, tsqueryCandidates),
     accessClasses: () => readAccessClasses(db),
+    knownTexts: (items) => readKnownTexts(db, items),
     counts: () => readCounts(db),
     settle: async () => {
       // Every GIN index of the archive's tables, whatever the search design names them.

@@ -10,6 +10,7 @@ import {
   readAudit,
   readCable,
   readCounts,
+  readKnownTexts,
   readReferences,
   readVersions,
   readVisibleIds,
@@ -52,6 +53,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     search: (query, reader, page) =>
       executeSearch(db, fts5Match, query, reader, page, fts5Candidates, FTS5_CABLE_SOURCE),
     accessClasses: () => readAccessClasses(db),
+    knownTexts: (items) => readKnownTexts(db, items),
     counts: () => readCounts(db),
     settle: () => {
       raw.pragma('optimize');
