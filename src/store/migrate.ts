@@ -4,6 +4,7 @@ import { archiveTables } from './migrations/0001-archive.ts';
 import { searchIndex } from './migrations/0002-search-index.ts';
 import { searchOrder } from './migrations/0003-search-order.ts';
 import { ginFastupdate } from './migrations/0004-gin-fastupdate.ts';
+import { portionSearchCover } from './migrations/0005-portion-search-cover.ts';
 import { unmarkedClass } from './migrations/0004-unmarked-class.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
@@ -14,6 +15,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
     '0002-search-index': searchIndex(dialect),
     '0003-search-order': searchOrder(dialect),
     '0004-gin-fastupdate': ginFastupdate(dialect),
+    '0005-portion-search-cover': portionSearchCover(dialect),
     '0004-unmarked-class': unmarkedClass(),
   };
 }

@@ -123,7 +123,7 @@ export async function fts5Candidates(
   const inline = scored.length === parts.length;
   const { rows } = await sql<CandidateRow & { skey: number }>`
     SELECT p.cable_seq, p.id AS pid, ${inline ? sql`bm25(portion_fts)` : sql`0`} AS score, portion_fts.rowid AS skey
-    FROM portion_fts JOIN portion p ON p.search_key = portion_fts.rowid
+    FROM portion_fts JOIN portion p INDEXED BY portion_search_cover ON p.search_key = portion_fts.rowid
     JOIN cable c INDEXED BY cable_search_cover ON c.seq = p.cable_seq
     WHERE portion_fts MATCH ${fts5Expression(query)}
     AND portion_fts.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
