@@ -592,7 +592,9 @@ function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
     let body = false;
     const fields = isEoLine(t) || tagsKeyword(t) > 0 ? FOLD : MID_FIELD;
     const m = fields.exec(t.slice(4));
-    if (m) cut = m.index + 5;
+    // Not a fold when only the keyword stands before it ("CLASSIFIED BY: CLASSIFIED BY …").
+    if (m && !/^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\s*:?\s*$/i.test(t.slice(0, m.index + 5)))
+      cut = m.index + 5;
     if (
       refKeyword(t) > 0 ||
       isClassifiedBy(t) ||
