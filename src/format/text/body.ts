@@ -35,8 +35,8 @@ const NOT_SIGNER =
 export interface BodyLines {
   /** Owned by the body parser, which may trim it in place. */
   readonly texts: string[];
-  /** 1-based input line of each text. */
-  readonly lines: number[];
+  /** 1-based input line of texts[i] (a function: no array of numbers is built for every body). */
+  readonly lineOf: (i: number) => number;
 }
 
 /**
@@ -52,7 +52,7 @@ export function parseBody(
   const issues = ctx.issues;
   const layout: Record<string, unknown> = {};
   const all = source.texts;
-  const nos = source.lines;
+  const lineOf = source.lineOf;
   const start = 0;
   let end = all.length;
   let trailing = 0;
@@ -63,7 +63,7 @@ export function parseBody(
   // Media-partner trailers ("=====CABLE ENDS=====", a stray quote) are not text.
   let trailerLine = 0;
   while (end > start && (isBlank(all[end - 1]!) || isTrailer(all[end - 1]!))) {
-    if (!isBlank(all[end - 1]!)) trailerLine = nos[end - 1]!;
+    if (!isBlank(all[end - 1]!)) trailerLine = lineOf(end - 1);
     end--;
   }
   if (trailerLine !== 0) {
@@ -112,7 +112,7 @@ export function parseBody(
   if (signers.length === 0)
     issues.push(
       issue('text.signature.missing', 'info', 'no signature line at the end of the text', {
-        line: nos[end - 1] ?? 0,
+        line: end > 0 ? lineOf(end - 1) : 0,
         field: 'signers',
       }),
     );
@@ -130,7 +130,7 @@ export function parseBody(
       ),
     );
   const lines = content.texts;
-  const lineNos = content.lines;
+  const lineNos = content.lineOf;
 
   // Paragraph starts: numbered lines in sequence (or with ¶ or a portion mark).
   interface Start {
@@ -158,7 +158,7 @@ export function parseBody(
             'info',
             `paragraph ${p.number} follows paragraph ${last}`,
             {
-              line: lineNos[i]!,
+              line: lineNos(i),
               field: `paragraphs[${starts.length}].number`,
             },
           ),
@@ -314,7 +314,7 @@ export function parseBody(
       lines,
       st.at + 1,
       textEnd,
-      lineNos[st.at]!,
+      lineNos(st.at),
     );
     if (nextHeading !== null) {
       pendingHeading = nextHeading;
@@ -332,7 +332,7 @@ export function parseBody(
   if (paragraphs.length === 0)
     issues.push(
       issue('text.paragraphs.missing', 'warning', 'the text has no paragraphs', {
-        line: nos[start] ?? 0,
+        line: all.length > 0 ? lineOf(start) : 0,
         field: 'paragraphs',
       }),
     );
@@ -364,7 +364,7 @@ export function parseBody(
     if (pendingHeading === null) pendingGap = b.gapBefore === -1 ? gap : b.gapBefore;
     const first = texts[0]!;
     const pre = /^\s*/.exec(first)![0];
-    push(null, pre, first.slice(pre.length), texts, 1, texts.length, lineNos[b.from]!);
+    push(null, pre, first.slice(pre.length), texts, 1, texts.length, lineNos(b.from));
   }
 }
 
@@ -433,17 +433,16 @@ function withoutPageMarkers(
   source: BodyLines,
   end: number,
   lastLine: string | null,
-): { texts: string[]; lines: number[]; markers: number; firstMarker: number } {
+): { texts: string[]; lineOf: (i: number) => number; markers: number; firstMarker: number } {
   const all = source.texts;
-  const nos = source.lines;
+  const lineOf = source.lineOf;
   let any = false;
   for (let i = 0; i < end && !any; i++) any = mayBePageMarker(all[i]!);
   if (!any) {
     // The common case: no copy, the arrays are cut to length in place.
     all.length = end;
-    nos.length = end;
     if (lastLine !== null && end > 0) all[end - 1] = lastLine;
-    return { texts: all, lines: nos, markers: 0, firstMarker: 0 };
+    return { texts: all, lineOf, markers: 0, firstMarker: 0 };
   }
   const out: string[] = [];
   const outNos: number[] = [];
@@ -457,7 +456,7 @@ function withoutPageMarkers(
     const t = i === end - 1 && lastLine !== null ? lastLine : all[i]!;
     if (mayBePageMarker(t) && isPageMarker(t)) {
       markers++;
-      if (firstMarker === 0) firstMarker = nos[i]!;
+      if (firstMarker === 0) firstMarker = lineOf(i);
       // Drop the blank lines before it and a bare classification line above them (old page breaks).
       while (out.length > 0 && isBlank(out[out.length - 1]!)) pop();
       const above = out[out.length - 1];
@@ -473,9 +472,9 @@ function withoutPageMarkers(
       continue;
     }
     out.push(t);
-    outNos.push(nos[i]!);
+    outNos.push(lineOf(i));
   }
-  return { texts: out, lines: outNos, markers, firstMarker };
+  return { texts: out, lineOf: (k) => outNos[k] ?? 0, markers, firstMarker };
 }
 
 /** Cheap gate before the page-marker regex: short, and starting with PAGE or ending in a digit. */

@@ -58,19 +58,17 @@ export function parseText(
   const { lines, backslashes } = textLines(ctx, start, window);
   const pre = parsePreamble(ctx, lines, citing);
   // The body: what the header part left of its window, then the input lines as they are.
-  const texts: string[] = [];
-  const lineNos: number[] = [];
-  for (let i = pre.bodyStart; i < pre.lines.length; i++) {
-    texts.push(pre.lines[i]!.text);
-    lineNos.push(pre.lines[i]!.line);
-  }
-  for (let i = window; i < end; i++) {
-    const text = ctx.lines[i]!;
-    texts.push(backslashes && text.endsWith('\\') ? text.replace(/ ?\\$/, '') : text);
-    lineNos.push(i + 1);
-  }
+  // The body: what the header part left of its window, then the input lines (one native copy).
+  const pieces = pre.lines.slice(pre.bodyStart);
+  const head = pieces.length;
+  let texts = pieces.map((l) => l.text);
+  if (end > window) texts = texts.concat(ctx.lines.slice(window, end));
+  if (backslashes)
+    for (let i = head; i < texts.length; i++)
+      if (texts[i]!.endsWith('\\')) texts[i] = texts[i]!.replace(/ ?\\$/, '');
+  const lineOf = (i: number): number => (i < head ? pieces[i]!.line : window + (i - head) + 1);
   const bodyBlank = blankFill(texts, 0, texts.length);
-  const body = parseBody(ctx, { texts, lines: lineNos }, pre.bodyGap, pre.classifiedBy === null);
+  const body = parseBody(ctx, { texts, lineOf }, pre.bodyGap, pre.classifiedBy === null);
   const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {
