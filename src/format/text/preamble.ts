@@ -186,7 +186,7 @@ export function parsePreamble(
     let t = raw.trimStart();
     let indent = raw.length - t.length;
     // A page marker in the header part ("TRIPOLI 00000430  001.2 OF 004"), possibly with text after it.
-    const marker = PAGE_MARKER.exec(t);
+    const marker = t.includes(' OF ') ? PAGE_MARKER.exec(t) : null;
     if (marker) {
       issues.push(
         issue('text.page.marker', 'info', 'page marker in the text header removed', {
