@@ -29,6 +29,9 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(archiveMigrations(dialect)) },
+    // Migrations are independent additions; a database created before one that sorts earlier
+    // (two 0004s were written in parallel) must still take it rather than refuse to open.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
