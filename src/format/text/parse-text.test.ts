@@ -117,6 +117,17 @@ describe('parseText: the text header', () => {
     assert.ok(codes(issues).includes('tags.unknown'));
   });
 
+  it('splits two known TAGS written together', () => {
+    const { fields, issues } = parse(
+      'UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: TUPREL PGOV\nSUBJECT: X\n\n1. (U) Text.',
+    );
+    assert.deepEqual(
+      fields.tags.map((t) => t.code),
+      ['TU', 'PREL', 'PGOV'],
+    );
+    assert.ok(codes(issues).includes('tags.split'));
+  });
+
   it('reports an empty TAGS line and missing fields', () => {
     const { fields, issues } = parse(
       'S E C R E T STATE 098975\n\nTAGS:          \n\n1.(U) Text.\nRICE\n\n',

@@ -26,14 +26,52 @@ export function parseTags(
       ? raw.toUpperCase().replace(/\s+/g, ' ').replace(/\s*\(/, ' (')
       : raw.toUpperCase().replace(/[.:]+$/, '');
     if (code === '') continue;
-    const tag = person
-      ? { code, kind: 'person' as TagKind, raw }
-      : classify(code, raw, line, issues, reference);
-    if (seen.has(tag.code)) continue;
-    seen.add(tag.code);
-    tags.push(tag);
+    const found = person
+      ? [{ code, kind: 'person' as TagKind, raw }]
+      : (glued(code, raw, line, issues, reference) ?? [
+          classify(code, raw, line, issues, reference),
+        ]);
+    for (const tag of found) {
+      if (seen.has(tag.code)) continue;
+      seen.add(tag.code);
+      tags.push(tag);
+    }
   }
   return tags;
+}
+
+/**
+ * Two known codes written without a separator (`VTPREL` = VT + PREL, `IZPREL`): split them, with
+ * an info issue. Only when the whole is unknown and exactly one split gives two known codes.
+ */
+function glued(
+  code: string,
+  raw: string,
+  line: number,
+  issues: Issue[],
+  reference: FormatReference | undefined,
+): Tag[] | null {
+  if (!reference || code.length < 6 || code.length > 8 || reference.tagKind(code) !== undefined)
+    return null;
+  const splits: [string, string][] = [];
+  for (let k = 2; k <= code.length - 2; k++) {
+    const a = code.slice(0, k);
+    const b = code.slice(k);
+    if (reference.tagKind(a) !== undefined && reference.tagKind(b) !== undefined)
+      splits.push([a, b]);
+  }
+  if (splits.length !== 1) return null;
+  const [a, b] = splits[0]!;
+  issues.push(
+    issue('tags.split', 'info', `TAG "${raw}" read as two codes, ${a} and ${b}`, {
+      line,
+      field: 'tags',
+    }),
+  );
+  return [
+    { code: a, kind: reference.tagKind(a)!, raw: raw.slice(0, a.length) },
+    { code: b, kind: reference.tagKind(b)!, raw: raw.slice(a.length) },
+  ];
 }
 
 function classify(
