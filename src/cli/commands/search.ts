@@ -101,8 +101,10 @@ export function presentResult(
   tty: boolean,
 ): string {
   const pages = Math.max(1, Math.ceil(result.total / size));
+  // A bounded search counts only the newest matches: say so rather than print a false total.
+  const more = result.totalIsLowerBound === true;
   const out = [
-    `${result.total} cable${result.total === 1 ? '' : 's'} for ${JSON.stringify(query)} as ${as} (page ${page} of ${pages})`,
+    `${more ? 'at least ' : ''}${result.total} cable${result.total === 1 ? '' : 's'} for ${JSON.stringify(query)} as ${as} (page ${page} of ${pages}${more ? '+' : ''})`,
   ];
   result.hits.forEach((h, i) => {
     out.push(
