@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { Addressee, Cable, TransmissionHeader } from '../cable.ts';
+import type { Cable } from '../cable.ts';
+import {
+  addresseeArb as addressee,
+  headerArb as header,
+} from '../../../test/support/arbitrary-cable.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { corpusFiles, noSharedReason, seedPath, sharedDir } from '../../../test/support/shared.ts';
 import { parseHeader, type HeaderFields } from './parse-header.ts';
@@ -211,88 +215,6 @@ test('a drafted cable renders canonically: fields only, one blank line before th
   });
   assert.deepEqual(renderHeader(drafted).slice(3), ['161657Z SEP 08', '']);
 });
-
-const word = fc.stringMatching(/^[A-Z][A-Z-]{1,9}$/);
-const plad = fc
-  .array(word, { minLength: 1, maxLength: 4 })
-  .map((ws) => ws.join(' '))
-  .filter(
-    (n) =>
-      !/^(TO|INFO|XMT|FM|DE|PAGE|ZN[YR]|VZCZC|ACTION)\b/.test(n) &&
-      !/(IMMEDIATE|PRIORITY|ROUTINE|FLASH)$/.test(n),
-  );
-const ri = fc.stringMatching(/^R[A-Z]{3,6}$/);
-const addressee: fc.Arbitrary<Addressee> = fc
-  .record({
-    routingIndicator: fc.option(ri, { nil: null }),
-    name: fc.oneof(
-      plad,
-      plad.map((n) => `${n} COLLECTIVE`),
-    ),
-    precedence: fc.constantFrom(
-      null,
-      'FLASH',
-      'NIACT IMMEDIATE',
-      'IMMEDIATE',
-      'PRIORITY',
-      'ROUTINE' as const,
-    ),
-    serial: fc.option(fc.stringMatching(/^\d{4}$/), { nil: null }),
-  })
-  .map((a) => ({ ...a, collective: a.name.endsWith(' COLLECTIVE') }));
-const dtg = fc
-  .date({
-    min: new Date('1966-01-01T00:00Z'),
-    max: new Date('2030-12-31T23:59Z'),
-    noInvalidDate: true,
-  })
-  .map((d) => d.toISOString().slice(0, 16) + 'Z');
-const header: fc.Arbitrary<TransmissionHeader> = fc
-  .record({
-    channel: fc.option(fc.stringMatching(/^VZCZC[A-Z]{3}\d{4}$/), { nil: null }),
-    precedence: fc.option(fc.constantFrom('ZZ', 'OO', 'PP', 'RR'), { nil: null }),
-    routingIndicators: fc.array(ri, { minLength: 1, maxLength: 25 }),
-    station: fc.option(ri, { nil: null }),
-    serial: fc.stringMatching(/^\d{4}$/),
-    stationSection: fc.option(fc.stringMatching(/^\d{2}$/), { nil: null }),
-    filed: fc.tuple(
-      fc.integer({ min: 1, max: 366 }),
-      fc.integer({ min: 0, max: 23 }),
-      fc.integer({ min: 0, max: 59 }),
-    ),
-    securityWarning: fc.option(
-      fc.constantFrom('ZNY SSSSS ZZH', 'ZNR UUUUU ZZH', 'ZNY CCCCC ZZH', 'ZNY SSSBB/FFFFF'),
-      { nil: null },
-    ),
-    dtgPrecedence: fc.constantFrom(null, 'O', 'P', 'R', 'Z', 'O P', 'P R'),
-    dtg: fc.option(dtg, { nil: null }),
-    partialExtract: fc.boolean(),
-    signals: fc.option(fc.constantFrom('ZDK', 'ZDS', 'ZFR ZFR ZFR'), { nil: null }),
-  })
-  .map((h) => {
-    const dtgText =
-      h.dtg === null
-        ? null
-        : `${h.dtg.slice(8, 10)}${h.dtg.slice(11, 13)}${h.dtg.slice(14, 16)}Z ${['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'][Number(h.dtg.slice(5, 7)) - 1] ?? ''} ${h.dtg.slice(2, 4)}`;
-    return {
-      channel: h.channel,
-      precedence: h.precedence,
-      routingIndicators: h.precedence === null ? [] : h.routingIndicators,
-      station: h.station,
-      serial: h.station === null ? null : h.serial,
-      stationSection: h.station === null ? null : h.stationSection,
-      filed:
-        h.station === null
-          ? null
-          : `${String(h.filed[0]).padStart(3, '0')}${String(h.filed[1]).padStart(2, '0')}${String(h.filed[2]).padStart(2, '0')}`,
-      securityWarning: h.securityWarning,
-      dtgPrecedence: h.dtg === null ? null : h.dtgPrecedence,
-      dtgText,
-      dtg: h.dtg,
-      ...(h.dtg !== null && h.signals !== null ? { operatingSignals: h.signals } : {}),
-      ...(h.partialExtract ? { partialExtract: true as const } : {}),
-    };
-  });
 
 test('generated headers survive render then parse unchanged, with no layout and no issues', () => {
   fc.assert(

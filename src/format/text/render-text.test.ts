@@ -2,32 +2,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Cable, ClassifiedBy, EoLine, Paragraph, TagKind } from '../cable.ts';
+import type { Cable } from '../cable.ts';
 import { emptyCable } from '../parse-cable.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
-import type { FormatReference } from '../reference.ts';
-import { parseReferences } from '../references.ts';
-import { renderClassifiedBy } from './classified-by.ts';
-import { renderEoLine } from './eo-line.ts';
 import { findTextStart, parseText, type TextFields } from './parse-text.ts';
 import { renderText } from './render-text.ts';
-
-const kinds: Record<string, TagKind> = {
-  PREL: 'subject',
-  PGOV: 'subject',
-  PARM: 'subject',
-  MNUC: 'subject',
-  KNNP: 'program',
-  CH: 'country',
-  IR: 'country',
-  RS: 'country',
-};
-const reference: FormatReference = {
-  tagKind: (code) => kinds[code],
-  tagCodes: new Set(Object.keys(kinds)),
-  relToCode: (name) => ({ UK: 'GBR', USA: 'USA', NATO: 'NATO', BULGARIA: 'BGR' })[name],
-};
+import {
+  draftedTextArb as drafted,
+  testReference as reference,
+} from '../../../test/support/arbitrary-cable.ts';
 
 function parseLines(lines: readonly string[]): { fields: TextFields; ctx: ParseContext } {
   const ctx: ParseContext = { lines, issues: [], reference };
@@ -54,156 +38,6 @@ const fieldsOf = (c: Cable | TextFields) => ({
 });
 
 const mark = (raw: string) => parsePortionMarking(raw, reference)!;
-const word = fc.constantFrom(
-  'the',
-  'embassy',
-  'minister',
-  'said',
-  'talks',
-  'on',
-  'iran',
-  'would',
-  'resume',
-  'soon',
-);
-const sentence = fc
-  .array(word, { minLength: 2, maxLength: 12 })
-  .map((ws) => `${ws[0]!.charAt(0).toUpperCase()}${ws.join(' ').slice(1)}.`);
-/** Paragraph text: sentences on one or more lines, maybe with blank lines between blocks. */
-const paragraphText = fc
-  .array(fc.array(sentence, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
-  .chain((blocks) =>
-    fc.constantFrom('\n', '\n\n').map((sep) => blocks.map((b) => b.join(' ')).join(sep)),
-  );
-const upperWords = fc
-  .array(fc.constantFrom('URGING', 'ALLIES', 'TO', 'APPROACH', 'BEIJING', 'ON', 'TRADE', 'IRAN:'), {
-    minLength: 1,
-    maxLength: 14,
-  })
-  .map((ws) => ws.join(' '));
-const date = fc
-  .record({
-    y: fc.integer({ min: 2000, max: 2040 }),
-    m: fc.integer({ min: 1, max: 12 }),
-    d: fc.integer({ min: 1, max: 28 }),
-  })
-  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-const eoLine: fc.Arbitrary<EoLine> = fc
-  .oneof(
-    date.map((d) => ({
-      order: '12958',
-      declassifyOn: d,
-      event: null,
-      notApplicable: false,
-      text: '',
-    })),
-    fc.constant({ order: '13526', declassifyOn: null, event: null, notApplicable: true, text: '' }),
-    fc.constantFrom('1.6X1', 'OADR').map((e) => ({
-      order: '12958',
-      declassifyOn: null,
-      event: e,
-      notApplicable: false,
-      text: '',
-    })),
-  )
-  .map((eo) => ({ ...eo, text: renderEoLine(eo) }));
-const classifiedBy: fc.Arbitrary<ClassifiedBy> = fc
-  .record({
-    position: fc.constantFrom('ISN', 'POLOFF', 'DCM', 'Ambassador', 'Political Counselor'),
-    name: fc.constantFrom('Patricia A. McNerney', 'John Doe', 'Carol Urban'),
-    letters: fc.subarray(['a', 'b', 'c', 'd', 'e', 'g', 'h'], { minLength: 1 }),
-  })
-  .map(({ position, name, letters }) => {
-    const c = { names: [name], position, reasons: letters.map((l) => `1.4(${l})`), text: '' };
-    return { ...c, text: renderClassifiedBy(c).join('\n') };
-  });
-const marking = fc.constantFrom(
-  '(U)',
-  '(C)',
-  '(S)',
-  '(S//NF)',
-  '(C/REL UK)',
-  '(SBU)',
-  '(S//REL TO USA, NATO)',
-);
-const heading = fc.option(
-  fc.constantFrom(
-    '------ SUMMARY/BACKGROUND ------',
-    '---------------- POINT OF CONTACT ----------------',
-    'BEGIN POINTS',
-  ),
-  { nil: null },
-);
-
-const drafted: fc.Arbitrary<Cable> = fc
-  .record({
-    banner: fc.constantFrom(
-      'S E C R E T',
-      'C O N F I D E N T I A L',
-      'UNCLAS',
-      'T O P S E C R E T',
-    ),
-    station: fc.constantFrom('STATE', 'PARIS', 'SAN JOSE', 'TEL AVIV'),
-    serial: fc.integer({ min: 1, max: 999999 }),
-    section: fc.option(
-      fc
-        .integer({ min: 1, max: 9 })
-        .chain((of) => fc.integer({ min: 1, max: of }).map((n) => ({ number: n, of }))),
-      { nil: null },
-    ),
-    captions: fc.subarray(['SIPDIS', 'NODIS', 'EXDIS', 'NOFORN', 'SENSITIVE']),
-    passing: fc.subarray([
-      'DEPT FOR EUR/RUS',
-      'STATE FOR NEA/ELA (SMITH)',
-      'USDOC FOR 4231/ITA/MAC',
-    ]),
-    eo: fc.option(eoLine, { nil: null }),
-    tags: fc.subarray(['PREL', 'PGOV', 'KNNP', 'CH', 'IR', 'OVIP (STEINBERG, JAMES B.)']),
-    subject: upperWords,
-    subjectMarking: fc.option(fc.constantFrom('(C)', '(SBU)', '(S//NF)'), { nil: null }),
-    refs: fc.constantFrom('', 'STATE 12345', 'A. STATE 12345\nB. 07 PARIS 123'),
-    classifiedBy: fc.option(classifiedBy, { nil: null }),
-    numbered: fc.boolean(),
-    summary: fc.option(sentence, { nil: null }),
-    paragraphs: fc.array(
-      fc.record({ heading, marking: fc.option(marking, { nil: null }), text: paragraphText }),
-      { minLength: 1, maxLength: 6 },
-    ),
-    signers: fc.subarray(['RICE'], { minLength: 0 }),
-  })
-  .map((g) => {
-    const paragraphs: Paragraph[] = g.paragraphs.map((p, i) => ({
-      // Unnumbered drafts: one block each, no headings (a blank line would start a new paragraph).
-      heading: g.numbered && i > 0 ? p.heading : null,
-      number: g.numbered ? String(i + 1) : null,
-      marking: p.marking === null ? null : mark(p.marking),
-      text: g.numbered ? p.text : p.text.replace(/\n+/g, ' '),
-    }));
-    if (g.summary !== null)
-      paragraphs[0] = { ...paragraphs[0]!, text: `SUMMARY: ${g.summary} END SUMMARY.` };
-    const ctx: ParseContext = { lines: [], issues: [], reference };
-    return {
-      ...emptyCable(null),
-      classificationLine: g.banner,
-      messageReference: `${g.station} ${String(g.serial).padStart(6, '0')}`,
-      section: g.section,
-      captions: g.captions,
-      passingLines: g.passing,
-      eo: g.eo,
-      tags: g.tags.map((code) => ({
-        code,
-        kind: code.startsWith('OVIP') ? 'person' : (kinds[code] ?? 'unknown'),
-        raw: code,
-      })),
-      subject: g.subject,
-      subjectMarking: g.subjectMarking === null ? null : mark(g.subjectMarking),
-      references: g.refs === '' ? [] : parseReferences(ctx, g.refs, 1, '08'),
-      classifiedBy: g.classifiedBy,
-      summary: g.summary,
-      paragraphs,
-      signers: g.signers,
-    };
-  });
 
 describe('renderText', () => {
   it('renders a drafted cable canonically', () => {
