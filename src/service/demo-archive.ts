@@ -21,11 +21,14 @@ export interface DemoReport {
   readonly versions: number;
 }
 
-/** The shared folder: $CHANCERY_SHARED, else ../shared beside the repository; undefined when absent. */
+/** The shared folder: $CHANCERY_SHARED when set, else ../shared beside the repository; undefined when absent. */
 export function sharedFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return [env.CHANCERY_SHARED, join(repoRoot, '..', 'shared')].find(
-    (d): d is string => d !== undefined && d !== '' && existsSync(join(d, 'examples')),
-  );
+  // An explicit CHANCERY_SHARED wins, even when it names no shared folder (to try the demo without).
+  const candidates =
+    env.CHANCERY_SHARED !== undefined && env.CHANCERY_SHARED !== ''
+      ? [env.CHANCERY_SHARED]
+      : [join(repoRoot, '..', 'shared')];
+  return candidates.find((d) => existsSync(join(d, 'examples')));
 }
 
 /**

@@ -47,9 +47,16 @@ export function registerDemo(program: Command): void {
             `  ${c} search 'tag:PARM origin:STATE "export control" date:2008'             # the analyst (operator: TOP SECRET, all accesses)`,
             `  ${c} search 'tag:PARM origin:STATE "export control" date:2008' --as CONFIDENTIAL/USA   # sees only what is CONFIDENTIAL or below`,
             `  ${c} search 'china iran' --as SECRET/POL                                  # the Polish liaison officer: REL TO POL portions only`,
-            `  ${c} show 08STATE98975 --as SECRET/POL                                     # the redacted view: paragraphs 3 and 4`,
-            `  ${c} show 08STATE98975 --version 1                                          # the seed as first imported`,
-            `  ${c} refs 08STATE98975`,
+            ...(demo.source === 'corpus'
+              ? [
+                  `  ${c} show 08STATE98975 --as SECRET/POL                                     # the redacted view: paragraphs 3 and 4`,
+                  `  ${c} show 08STATE98975 --version 1                                          # the seed as first imported`,
+                  `  ${c} refs 08STATE98975                                                      # cited by the Prague and Warsaw replies`,
+                ]
+              : [
+                  `  ${c} show 08PRAGUE601 --as UNCLASSIFIED/USA                                 # the redacted view of a reply (the seed needs ../shared)`,
+                  `  ${c} refs 08PRAGUE601                                                       # its reference to STATE 98975, unresolved here`,
+                ]),
             `  ${c} search 'nonproliferation' --sort date --page 2`,
             '',
           ].join('\n'),
