@@ -31,11 +31,6 @@ const layer = (folder, forbidden, extra = []) => ({
   },
 });
 
-const testsOf = (folder, forbidden) => ({
-  ...layer(folder, forbidden, nodeAndDrivers.slice(1)),
-  files: [`src/${folder}/**/*.test.ts`],
-});
-
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', '.tmp/**', 'bin/**'] },
   js.configs.recommended,
@@ -81,17 +76,4 @@ export default tseslint.config(
   layer('store', ['directory', 'transport', 'service', 'api', 'server', 'cli', 'web']),
   layer('service', ['api', 'server', 'cli', 'web']),
   layer('cli', ['store', 'transport', 'server', 'web']),
-  // Tests of the pure layers run under node:test, so they may import node:* (never drivers).
-  testsOf('format', [
-    'model',
-    'directory',
-    'store',
-    'transport',
-    'service',
-    'api',
-    'server',
-    'cli',
-    'web',
-  ]),
-  testsOf('model', ['directory', 'store', 'transport', 'service', 'api', 'server', 'cli', 'web']),
 );
