@@ -14,6 +14,7 @@ import type {
   TransmissionHeader,
 } from './cable.ts';
 import { canonicalCableId } from './cable-id.ts';
+import { emptyHeader } from './empty-cable.ts';
 import { type Issue, issue } from './issue.ts';
 
 /** The JSON object of one parsed cable. Absent fields are null or empty, never guessed. */
@@ -158,19 +159,7 @@ export function cableFromJson(value: unknown): { cable: Cable | null; issues: Is
   const cable: Cable = {
     kind: 'cable',
     archive,
-    header: header ?? {
-      channel: null,
-      precedence: null,
-      routingIndicators: [],
-      station: null,
-      serial: null,
-      stationSection: null,
-      filed: null,
-      securityWarning: null,
-      dtgPrecedence: null,
-      dtgText: null,
-      dtg: null,
-    },
+    header: header ?? emptyHeader(),
     from: obj('from') as Addressee | null,
     to: arr('to') as readonly Addressee[],
     info: arr('info') as readonly Addressee[],

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Cable, Level } from '../format/index.ts';
+import { emptyCable } from '../format/empty-cable.ts';
 import type { Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { parseSearchQuery } from './search-query.ts';
@@ -104,41 +105,7 @@ export function cableInput(spec: Spec): CableInput {
   };
 }
 
-const bareCable: Cable = {
-  kind: 'cable',
-  archive: null,
-  header: {
-    channel: null,
-    precedence: null,
-    routingIndicators: [],
-    station: null,
-    serial: null,
-    stationSection: null,
-    filed: null,
-    securityWarning: null,
-    dtgPrecedence: null,
-    dtgText: null,
-    dtg: null,
-  },
-  from: null,
-  to: [],
-  info: [],
-  xmt: [],
-  classificationLine: null,
-  messageReference: null,
-  section: null,
-  captions: [],
-  passingLines: [],
-  eo: null,
-  tags: [],
-  subject: null,
-  subjectMarking: null,
-  references: [],
-  classifiedBy: null,
-  summary: null,
-  paragraphs: [],
-  signers: [],
-};
+const bareCable: Cable = emptyCable(null);
 
 // A tiny stable digest (the contract does not care how the importer computes it).
 function sha(text: string): string {
