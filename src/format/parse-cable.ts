@@ -1,6 +1,7 @@
 /** parseCable: reads one cable (bare telegram or archive record) into fields plus issues. Never throws. */
 import type { Cable, ParseResult } from './cable.ts';
 import { parseArchiveMeta } from './archive-meta.ts';
+import { emptyCable } from './empty-cable.ts';
 import { parseHeader } from './header/parse-header.ts';
 import { issue } from './issue.ts';
 import type { ParseContext } from './parse-context.ts';
@@ -19,7 +20,14 @@ export interface ParseOptions {
  * @example parseCable(readFileSync('08STATE98975.txt', 'utf8')).cable.messageReference // 'STATE 098975'
  */
 export function parseCable(text: string, options: ParseOptions = {}): ParseResult {
-  const ctx: ParseContext = { lines: splitLines(text), issues: [], reference: options.reference };
+  const crlf = text.includes('\r');
+  const ctx: ParseContext = {
+    lines: splitLines(text, crlf),
+    issues: [],
+    reference: options.reference,
+    // Lines that are exact pieces of the input let paragraphs be slices of it (see ParseContext).
+    input: crlf ? undefined : text,
+  };
   try {
     return { cable: parseLines(ctx), issues: ctx.issues };
   } catch (error) {
@@ -35,10 +43,9 @@ export function parseCable(text: string, options: ParseOptions = {}): ParseResul
   }
 }
 
-function splitLines(text: string): string[] {
+function splitLines(text: string, crlf: boolean): string[] {
   const lines = text.split('\n');
-  if (text.includes('\r'))
-    for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(/\r$/, '');
+  if (crlf) for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(/\r$/, '');
   return lines;
 }
 
@@ -77,41 +84,4 @@ function headFields(
   return { header: head.header, from: head.from, to: head.to, info: head.info, xmt: head.xmt };
 }
 
-/** A cable with no fields: the starting point of the parser and of drafting. */
-export function emptyCable(archive: Cable['archive']): Cable {
-  return {
-    kind: 'cable',
-    archive,
-    header: {
-      channel: null,
-      precedence: null,
-      routingIndicators: [],
-      station: null,
-      serial: null,
-      stationSection: null,
-      filed: null,
-      securityWarning: null,
-      dtgPrecedence: null,
-      dtgText: null,
-      dtg: null,
-    },
-    from: null,
-    to: [],
-    info: [],
-    xmt: [],
-    classificationLine: null,
-    messageReference: null,
-    section: null,
-    captions: [],
-    passingLines: [],
-    eo: null,
-    tags: [],
-    subject: null,
-    subjectMarking: null,
-    references: [],
-    classifiedBy: null,
-    summary: null,
-    paragraphs: [],
-    signers: [],
-  };
-}
+export { emptyCable } from './empty-cable.ts';

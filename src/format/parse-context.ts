@@ -9,4 +9,10 @@ export interface ParseContext {
   readonly issues: Issue[];
   /** Reference data for canonicalising TAGS and country names; parsing works without it. */
   readonly reference: FormatReference | undefined;
+  /**
+   * The input itself, when `lines` is exactly `input.split("\n")` (no "\r" removed). Optional: with
+   * it, a paragraph of several input lines is one slice of the input instead of a copy joined
+   * line by line (bodies are most of the bytes of a cable).
+   */
+  readonly input?: string | undefined;
 }

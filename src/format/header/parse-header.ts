@@ -1,5 +1,6 @@
 /** Parses the transmission header (ACP 127 format lines 1–9) from whatever fragment a cable has. */
 import type { Addressee, TransmissionHeader } from '../cable.ts';
+import { isSpace } from '../chars.ts';
 import { issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { parseAddressee } from './addressee-line.ts';
@@ -107,25 +108,27 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
   };
   // Some posts put two spaces between the PLAD and the precedence: a spacing hint, not data.
   const noteGap = (a: Addressee, written: string) => {
-    const m = / {2,}(?=\S)/.exec(
-      written.trim().slice(written.trim().indexOf(a.name) + a.name.length - 1),
-    );
-    if (m && m.index === 1) gap[String(out)] = m[0].length;
+    const w = written.trim();
+    const from = w.indexOf(a.name) + a.name.length - 1; // the name's last letter
+    const n = gapAt(w, from < 0 ? Math.max(0, w.length + from) : from);
+    if (n > 0) gap[String(out)] = n;
   };
   const addTo = (list: 'to' | 'info' | 'xmt', text: string, i: number): boolean => {
     const a = parseAddressee(text);
     if (a === null) return false;
     lists[list].push(a);
     noteGap(a, text);
-    if (a.name !== a.name.toUpperCase())
+    if (mayHaveLowerCase(a.name) && a.name !== a.name.toUpperCase())
       report('header.addressee.case', `addressee "${a.name}" is not upper case`, i, 'info');
     return true;
   };
 
   for (let i = Math.max(0, start); i < end && i < ctx.lines.length; i++) {
+    // Everything after archive or media-partner material is skipped.
+    if (preamble) break;
     const raw = ctx.lines[i] ?? '';
-    if (preamble) continue;
-    const text = raw.replace(/[ \t]+$/, '');
+    const text = trimBlanksEnd(raw);
+    const c0 = text.charCodeAt(0);
     if (text === '' && !raw.includes('\t')) {
       blankAt.push(out);
       emit(raw, text);
@@ -149,7 +152,8 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     // Fast path for the commonest line, an addressee continuing a TO/INFO list.
     if (
       (section === 'to' || section === 'info' || section === 'xmt') &&
-      !/^(?:TO|INFO|XMT|PAGE)\b|[a-z]/.test(text)
+      !hasLowerCase(text) &&
+      !startsWithListKeyword(text)
     ) {
       if (addTo(section, text, i)) emit(raw, text);
       continue;
@@ -181,11 +185,14 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       section = 'none';
       continue;
     }
-    if (d.precedence !== null && section !== 'fl2' && FL2.test(text)) {
+    // FL2 (`RR RUEHXX …`), FL4 (`ZNY …`), FL5 (`O 161657Z …`, a bare DTG), distribution lists,
+    // page headers and TO/INFO/XMT keywords are told apart by their first characters first.
+    const mayBeFl2 = text.charCodeAt(2) === 32 && text.charCodeAt(3) === 82;
+    if (mayBeFl2 && d.precedence !== null && section !== 'fl2' && FL2.test(text)) {
       duplicate(i, 'FL2');
       continue;
     }
-    const fl2 = section === 'none' && d.precedence === null ? FL2.exec(text) : null;
+    const fl2 = mayBeFl2 && section === 'none' && d.precedence === null ? FL2.exec(text) : null;
     if (fl2) {
       d.precedence = fl2[1] ?? null;
       const ris = (fl2[2] ?? '').trim().split(' ');
@@ -202,7 +209,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       section = 'fl2';
       continue;
     }
-    if (section === 'fl2' && RI_LINE.test(text)) {
+    if (section === 'fl2' && c0 === 82 && RI_LINE.test(text)) {
       const ris = text.split(' ');
       d.routingIndicators.push(...ris);
       riWrap.push(ris.length);
@@ -235,7 +242,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       emit(raw, text);
       continue;
     }
-    if (FL4.test(text)) {
+    if (c0 === 90 && text.charCodeAt(1) === 78 && FL4.test(text)) {
       section = 'none';
       if (d.securityWarning !== null) duplicate(i, 'FL4');
       else {
@@ -245,7 +252,11 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       }
       continue;
     }
-    const fl5 = FL5.exec(text) ?? (BARE_DTG.test(text) ? [text, undefined, text] : null);
+    const fl5 = isPrecedenceLetter(c0)
+      ? FL5.exec(text)
+      : c0 >= 48 && c0 <= 57 && BARE_DTG.test(text)
+        ? [text, undefined, text]
+        : null;
     if (fl5) {
       section = 'none';
       if (d.dtgText !== null) duplicate(i, 'FL5');
@@ -283,7 +294,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       }
       continue;
     }
-    if (DISTRIBUTION.test(text)) {
+    if ((c0 === 65 || c0 === 73 || c0 === 79) && DISTRIBUTION.test(text)) {
       section = 'distribution';
       report(
         'header.distribution.skipped',
@@ -294,8 +305,8 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       continue;
     }
     if (section === 'distribution' && DISTRIBUTION_MORE.test(raw)) continue;
-    if (section === 'duplicate' && /^[^a-z]+$/.test(text)) continue;
-    if (PAGE.test(text)) {
+    if (section === 'duplicate' && text !== '' && !hasLowerCase(text)) continue;
+    if (c0 === 80 && PAGE.test(text)) {
       report(
         'header.page.skipped',
         'page header inside the transmission header skipped',
@@ -304,7 +315,10 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       );
       continue;
     }
-    const keyword = /^(TO|INFO|XMT)(?:([ /])(.*)|(?=R[A-Z]{3,7}\/)(.*))?$/.exec(text);
+    const keyword =
+      c0 === 84 || c0 === 73 || c0 === 88
+        ? /^(TO|INFO|XMT)(?:([ /])(.*)|(?=R[A-Z]{3,7}\/)(.*))?$/.exec(text)
+        : null;
     if (keyword) {
       const list = keyword[1] === 'TO' ? 'to' : keyword[1] === 'INFO' ? 'info' : 'xmt';
       const rest = (keyword[3] ?? keyword[4] ?? '').trim();
@@ -337,7 +351,11 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       if (rest === '' || addTo(list, rest, i)) emit(raw, text);
       continue;
     }
-    if ((section === 'to' || section === 'info' || section === 'xmt') && /^[^a-z]+$/.test(text)) {
+    if (
+      (section === 'to' || section === 'info' || section === 'xmt') &&
+      text !== '' &&
+      !hasLowerCase(text)
+    ) {
       if (addTo(section, text, i)) emit(raw, text);
       continue;
     }
@@ -390,4 +408,74 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     xmt: lists.xmt,
     layout: Object.keys(layout).length > 0 ? { ...layout } : undefined,
   };
+}
+
+/** `text` without the blanks (spaces, TABs) it ends with: what `replace(/[ \t]+$/, '')` gives. */
+function trimBlanksEnd(text: string): string {
+  let e = text.length;
+  for (let c = text.charCodeAt(e - 1); c === 32 || c === 9; c = text.charCodeAt(--e - 1));
+  return e === text.length ? text : text.slice(0, e);
+}
+
+/** True when `text` holds a lower-case ASCII letter. */
+function hasLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/** `TO`, `INFO`, `XMT` or `PAGE` as the first word (what `^(?:TO|INFO|XMT|PAGE)\b` matches). */
+function startsWithListKeyword(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const n =
+    c === 84 && text.startsWith('TO')
+      ? 2
+      : c === 73 && text.startsWith('INFO')
+        ? 4
+        : c === 88 && text.startsWith('XMT')
+          ? 3
+          : c === 80 && text.startsWith('PAGE')
+            ? 4
+            : 0;
+  return n > 0 && !isWordChar(text.charCodeAt(n));
+}
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 // _
+  );
+}
+
+/** Z, O, P, R, M: the precedence letters that open FL5. */
+function isPrecedenceLetter(c: number): boolean {
+  return c === 90 || c === 79 || c === 80 || c === 82 || c === 77;
+}
+
+/**
+ * The run of two or more spaces right after `text[from]`, when it is the first run of spaces
+ * followed by a non-blank from `from` on (what `/ {2,}(?=\S)/` finds at index 1 of
+ * `text.slice(from)`); 0 otherwise.
+ */
+function gapAt(text: string, from: number): number {
+  if (spaceRunAt(text, from) > 0) return 0;
+  return spaceRunAt(text, from + 1);
+}
+
+/** Length of a run of 2+ spaces starting at `at` and followed by a non-blank, else 0. */
+function spaceRunAt(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 32 || text.charCodeAt(at + 1) !== 32) return 0;
+  let k = at + 2;
+  while (text.charCodeAt(k) === 32) k++;
+  return k < text.length && !isSpace(text.charCodeAt(k)) ? k - at : 0;
+}
+
+/** False when `text` is plain ASCII without a-z (then it is its own upper case). */
+function mayHaveLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
 }

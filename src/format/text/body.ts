@@ -1,5 +1,6 @@
 /** The body of the text: paragraphs with their numbers, marks and headings, then the signature. */
 import type { ClassifiedBy, Paragraph, PortionMarking } from '../cable.ts';
+import { leadingBlanks, leadingSpaces, moreWordsThan } from '../chars.ts';
 import { issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
@@ -37,6 +38,27 @@ export interface BodyLines {
   readonly texts: string[];
   /** 1-based input line of texts[i] (a function: no array of numbers is built for every body). */
   readonly lineOf: (i: number) => number;
+  /** The input the lines came from, when they are exact pieces of it (see ParseContext.input). */
+  readonly input?: BodyInput | undefined;
+}
+
+/** The input text, its lines, and where each line starts in it. */
+export interface BodyInput {
+  readonly text: string;
+  readonly lines: readonly string[];
+  /** Offset in `text` of lines[k]. */
+  readonly starts: readonly number[];
+}
+
+/** Where each line starts in the text the lines were split from (on "\n"). */
+export function lineStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  return starts;
 }
 
 /**
@@ -181,6 +203,29 @@ export function parseBody(
   let headingGap = 0;
   let classifiedBy: Body['classifiedBy'] = null;
 
+  const input = source.input;
+  /**
+   * `first` (the end of the line before rest[from]) and rest[from..to) joined with "\n": one flat
+   * string per paragraph. When those lines are consecutive input lines as they were read, that is
+   * a slice of the input (no copy); otherwise the lines are joined.
+   */
+  const joinLines = (first: string, rest: readonly string[], from: number, to: number): string => {
+    if (input !== undefined && rest === lines && from > 0) {
+      const at = lineNos(from - 1) - 1;
+      let same = lines[from - 1] === input.lines[at];
+      for (let k = from; same && k < to; k++)
+        same =
+          lineNos(k) - 1 === at + (k - from + 1) && lines[k] === input.lines[at + (k - from + 1)];
+      if (same) {
+        const start = input.starts[at]! + lines[from - 1]!.length - first.length;
+        const last = at + (to - from);
+        return input.text.slice(start, input.starts[last]! + lines[to - 1]!.length);
+      }
+    }
+    const parts = rest.slice(from, to);
+    parts.unshift(first);
+    return parts.join('\n');
+  };
   const push = (
     number: string | null,
     pre: string,
@@ -200,13 +245,7 @@ export function parseBody(
       gaps.push(headingGap);
     }
     gaps.push(pendingGap);
-    // One flat string per paragraph (a joined array, not a rope that every reader would flatten).
-    let text = firstText;
-    if (to > from) {
-      const parts = rest.slice(from, to);
-      parts.unshift(firstText);
-      text = parts.join('\n');
-    }
+    const text = to > from ? joinLines(firstText, rest, from, to) : firstText;
     paragraphs.push({
       heading: pendingHeading === null ? null : pendingHeading.join('\n'),
       number,
@@ -220,14 +259,19 @@ export function parseBody(
         : sp,
     );
     // Test the first line (a flat string), not the whole text (a rope that would be flattened here).
-    if (classifiedBy === null && /^CLASSIFIED\s+BY\b/i.test(firstText)) {
+    const c0 = firstText.charCodeAt(0);
+    if (
+      classifiedBy === null &&
+      (c0 === 67 || c0 === 99) &&
+      /^CLASSIFIED\s+BY\b/i.test(firstText)
+    ) {
       const block = text.split(/\n\s*\n/)[0]!;
       classifiedBy = { value: parseClassifiedBy(block), paragraph: paragraphs.length - 1 };
     }
     pendingHeading = null;
   };
   const splitMark = (first: string, line: number, index: number) => {
-    const afterNum = /^\s*/.exec(first)![0];
+    const afterNum = first.slice(0, leadingSpaces(first));
     const body = first.slice(afterNum.length);
     let marking: PortionMarking | null = null;
     let text = body;
@@ -261,7 +305,7 @@ export function parseBody(
         }
         if (marking !== null) {
           const restText = body.slice(close + 1);
-          afterMark = /^[ \t]*/.exec(restText)![0];
+          afterMark = restText.slice(0, leadingBlanks(restText));
           text = restText.slice(afterMark.length);
         }
       }
@@ -363,8 +407,17 @@ export function parseBody(
     }
     if (pendingHeading === null) pendingGap = b.gapBefore === -1 ? gap : b.gapBefore;
     const first = texts[0]!;
-    const pre = /^\s*/.exec(first)![0];
-    push(null, pre, first.slice(pre.length), texts, 1, texts.length, lineNos(b.from));
+    const pre = first.slice(0, leadingSpaces(first));
+    // The block's lines are lines[b.from …): passing them as such lets the text be an input slice.
+    push(
+      null,
+      pre,
+      first.slice(pre.length),
+      lines,
+      b.from + 1,
+      b.from + texts.length,
+      lineNos(b.from),
+    );
   }
 }
 
@@ -411,9 +464,13 @@ function isHeading(texts: readonly string[]): boolean {
       divider = true;
       continue;
     }
-    if (t.length > 70 || /[.;,]$/.test(t) || t.startsWith('--') || /^\(?END\b/i.test(t))
-      return false;
-    if (t.split(/\s+/).length > 10) return false;
+    if (t.length > 70) return false;
+    const z = t.charCodeAt(t.length - 1);
+    if (z === 46 || z === 59 || z === 44) return false; // . ; ,
+    const a = t.charCodeAt(0);
+    if (a === 45 && t.startsWith('--')) return false;
+    if ((a === 40 || a === 69 || a === 101) && /^\(?END\b/i.test(t)) return false;
+    if (moreWordsThan(t, 10)) return false;
     if (t.startsWith('(') && !divider) return false;
   }
   return divider || texts.length <= 2;

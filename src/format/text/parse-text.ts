@@ -3,7 +3,7 @@ import type { Cable } from '../cable.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { issue } from '../issue.ts';
 import { findBannerInLine } from './banner.ts';
-import { parseBody } from './body.ts';
+import { lineStarts, parseBody } from './body.ts';
 import { parsePreamble } from './preamble.ts';
 import { summaryOf } from './summary.ts';
 import type { TextLine } from './text-line.ts';
@@ -68,7 +68,11 @@ export function parseText(
       if (texts[i]!.endsWith('\\')) texts[i] = texts[i]!.replace(/ ?\\$/, '');
   const lineOf = (i: number): number => (i < head ? pieces[i]!.line : window + (i - head) + 1);
   const bodyBlank = blankFill(texts, 0, texts.length);
-  const body = parseBody(ctx, { texts, lineOf }, pre.bodyGap, pre.classifiedBy === null);
+  const input =
+    ctx.input === undefined
+      ? undefined
+      : { text: ctx.input, lines: ctx.lines, starts: lineStarts(ctx.lines) };
+  const body = parseBody(ctx, { texts, lineOf, input }, pre.bodyGap, pre.classifiedBy === null);
   const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {

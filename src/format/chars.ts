@@ -1,0 +1,65 @@
+/** Character tests for the parser's hot loops: what `\s` matches, without running a regex. */
+
+/**
+ * True for the characters JavaScript's `\s` matches (white space and line terminators, as
+ * `String.prototype.trim` removes them).
+ *
+ * @example isSpace(0xa0) // true (no-break space)
+ */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Length of the run of `\s` characters at the start of `text` (what the regex `^\s*` matches).
+ *
+ * @example leadingSpaces('  1. text') // 2
+ */
+export function leadingSpaces(text: string): number {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Length of the run of blanks (space, TAB) at the start of `text` (what the regex `^[ \t]*` matches).
+ *
+ * @example leadingBlanks(' \tx') // 2
+ */
+export function leadingBlanks(text: string): number {
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 32 || c === 9; c = text.charCodeAt(++i));
+  return i;
+}
+
+/**
+ * True when `text` has more than `max` words separated by `\s` runs (as `text.split(/\s+/)`
+ * counts them, so a leading or trailing run counts as an empty word).
+ *
+ * @example moreWordsThan('a b  c', 2) // true
+ */
+export function moreWordsThan(text: string, max: number): boolean {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (!inSpace) {
+        inSpace = true;
+        if (++words > max) return true;
+      }
+    } else inSpace = false;
+  }
+  return words > max;
+}
