@@ -63,3 +63,30 @@ export function moreWordsThan(text: string, max: number): boolean {
   }
   return words > max;
 }
+
+/**
+ * `text` with every run of `\s` characters made one space (what `replace(/\s+/g, ' ')` gives,
+ * without a regex pass when there is nothing to replace).
+ *
+ * @example collapseSpaces('a  b\nc') // 'a b c'
+ */
+export function collapseSpaces(text: string): string {
+  let out = '';
+  let last = 0;
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 32) {
+      out += `${text.slice(last, i)} `;
+      last = j;
+    }
+    i = j;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}

@@ -46,16 +46,25 @@ export function parseReferences(
 ): Reference[] {
   const stations = ctx.reference?.stations;
   const known = (station: string) => KNOWN_STATIONS.has(station) || stations?.has(station) === true;
-  const lineOf = (offset: number) => line + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
-  const cleaned = text.replace(/¶/g, ' ').replace(PAGE_MARKER, (m) => {
-    ctx.issues.push(
-      issue('ref.page-marker', 'info', `page marker "${m.trim()}" inside the REF block ignored`, {
-        line,
-        field: 'references',
-      }),
-    );
-    return m.includes('\n') ? '\n' : ' ';
-  });
+  const lineOf = (offset: number) => line + newlinesBefore(text, offset);
+  const unmarked = text.includes('¶') ? text.replace(/¶/g, ' ') : text;
+  // A page marker always has " OF " in it: most REF blocks skip the (slow) marker regex.
+  const cleaned = !unmarked.includes(' OF ')
+    ? unmarked
+    : unmarked.replace(PAGE_MARKER, (m) => {
+        ctx.issues.push(
+          issue(
+            'ref.page-marker',
+            'info',
+            `page marker "${m.trim()}" inside the REF block ignored`,
+            {
+              line,
+              field: 'references',
+            },
+          ),
+        );
+        return m.includes('\n') ? '\n' : ' ';
+      });
   const refs: Reference[] = [];
   for (const item of splitItems(cleaned)) {
     for (const piece of item.label === null ? splitUnlettered(item.text, known) : [item.text]) {
@@ -142,15 +151,14 @@ function readReference(
   citingYear: string | null,
   known: (station: string) => boolean,
 ): Reference | null {
-  const text = written
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
-    .replace(/\s*[,;]$/, '')
-    .trim();
+  const oneLine = (written.includes('\n') ? written.replace(/\s*\n\s*/g, ' ') : written).trim();
+  const z = oneLine.charCodeAt(oneLine.length - 1);
+  const text = z === 44 || z === 59 ? oneLine.replace(/\s*[,;]$/, '').trim() : oneLine;
   if (!/[A-Za-z0-9]/.test(text)) return null;
   const captions: string[] = [];
   let core = text;
-  for (;;) {
+  // Only a text ending in ")" or "NOTAL" can carry trailing captions.
+  while (core.endsWith(')') || core.endsWith('NOTAL')) {
     const m = /\s*\(([A-Z, /]+)\)$|\s+(NOTAL)$/.exec(core);
     const words = (m?.[1] ?? m?.[2] ?? '').split(/[\s,/]+/).filter((w) => w !== '');
     if (!m || words.length === 0 || !words.every((w) => CAPTIONS.test(w))) break;
@@ -195,4 +203,11 @@ export function renderReferences(refs: readonly Reference[]): string[] {
   }
   flush();
   return lines;
+}
+
+/** Number of line breaks in text[0, end). */
+function newlinesBefore(text: string, end: number): number {
+  let n = 0;
+  for (let k = text.indexOf('\n'); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) n++;
+  return n;
 }

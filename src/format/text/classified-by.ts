@@ -1,5 +1,6 @@
 /** The classification authority block: `Classified By: ISN Patricia A. McNerney for reasons 1.4 (b) and (d).` */
 import type { ClassifiedBy } from '../cable.ts';
+import { collapseSpaces } from '../chars.ts';
 
 /** Title words that make up a position ("Charge d'Affaires a.i.", "Political Counselor"). */
 const TITLES = new Set(
@@ -94,7 +95,7 @@ const TITLES = new Set(
  * // ['1.4(b)', '1.4(d)']
  */
 export function parseClassifiedBy(text: string): ClassifiedBy {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = collapseSpaces(text).trim();
   const body = flat.replace(/^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\s*:?\s*/i, '');
   // The reason clause starts at "reason(s)", "for reason", "E.O." or the first "1.4"-like number.
   const cut =

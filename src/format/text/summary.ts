@@ -1,5 +1,6 @@
 /** The summary: `SUMMARY:` … `END SUMMARY.`, `BEGIN SUMMARY`, or a paragraph under a SUMMARY heading. */
 import type { Paragraph } from '../cable.ts';
+import { collapseSpaces } from '../chars.ts';
 
 const START =
   /^\s*(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
@@ -81,6 +82,7 @@ function cutBeforeEnd(text: string, at: number): number {
 }
 
 function clean(text: string): string | null {
-  const t = text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  // Every run of blanks and line breaks becomes one space.
+  const t = collapseSpaces(text).trim();
   return t === '' ? null : t;
 }
