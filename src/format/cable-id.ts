@@ -1,4 +1,5 @@
 /** Canonical cable ids (`08STATE98975`): two-digit year, station without spaces, serial without leading zeros. */
+import { collapseSpaces, isSpace } from './chars.ts';
 
 /**
  * Stations that originate cables, spelled as in ids (cablemap's consts.py station list plus the
@@ -123,7 +124,7 @@ const STATION_PREFIX = /^(?:EFTO|AMEMBASSY|EMBASSY|AMCONSUL|USMISSION)(?=[A-Z]{3
 
 /** The station as ids spell it: spaces and punctuation removed, prefixes and aliases resolved. */
 export function canonicalStation(written: string): string {
-  const squeezed = written.toUpperCase().replace(/[\s.'-]+/g, '');
+  const squeezed = withoutStationPunctuation(written.toUpperCase());
   const stripped = squeezed.replace(STATION_PREFIX, '');
   return STATION_ALIASES.get(stripped) ?? stripped;
 }
@@ -137,9 +138,9 @@ export function canonicalStation(written: string): string {
  * @example canonicalCableId('STATE 098975', '08') // '08STATE98975'
  */
 export function canonicalCableId(raw: string, citingYear?: string | null): string | null {
-  const text = raw.trim().toUpperCase().replace(/\s+/g, ' ');
+  const text = collapseSpaces(raw.trim().toUpperCase());
   if (text === '') return null;
-  const damaged = DAMAGED_IDS.get(text.replace(/ /g, ''));
+  const damaged = DAMAGED_IDS.get(text.includes(' ') ? text.split(' ').join('') : text);
   if (damaged !== undefined) return damaged;
   const leaked = LEAKED.exec(text);
   const m = leaked ? [text, leaked[1], leaked[2], leaked[3]] : SPACED.exec(text);
@@ -158,4 +159,18 @@ function twoDigitYear(year: string | null): string | null {
   if (/^\d{2}$/.test(year)) return year;
   if (/^\d{4}$/.test(year)) return year.slice(2);
   return null;
+}
+
+/** `text` without blanks, dots, apostrophes and hyphens (what `replace(/[\s.'-]+/g, '')` gives). */
+function withoutStationPunctuation(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 39 || c === 45 || isSpace(c)) {
+      out += text.slice(last, i);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }

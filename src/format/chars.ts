@@ -76,7 +76,7 @@ export function collapseSpaces(text: string): string {
   const n = text.length;
   for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
-    if (!isSpace(c)) {
+    if ((c > 32 && c < 0xa0) || !isSpace(c)) {
       i++;
       continue;
     }

@@ -38,12 +38,20 @@ export function readBanner(text: string, offset = 0): Banner | null {
     c = text.charCodeAt(i)
   )
     i++;
-  const head = text.slice(i);
+  const head = i === 0 ? text : text.slice(i);
+  // Every banner starts with a letter; a spaced one has a blank after its first or second letter,
+  // a plain one starts with T, U, C, S or L. Other lines are ruled out before any regex.
+  const h0 = head.charCodeAt(0);
+  if (!isLetter(h0)) return null;
+  const mayBeSpaced =
+    head.charCodeAt(1) === 32 || (isLetter(head.charCodeAt(1)) && head.charCodeAt(2) === 32);
+  const u0 = h0 & ~32; // upper case
+  if (!mayBeSpaced && u0 !== 84 && u0 !== 85 && u0 !== 67 && u0 !== 83 && u0 !== 76) return null;
   let token: string | null = null;
   let misspelt = false;
-  const spaced = SPACED.exec(head);
+  const spaced = mayBeSpaced ? SPACED.exec(head) : null;
   if (spaced) {
-    const joined = spaced[0].replace(/ /g, '').toUpperCase();
+    const joined = spaced[0].split(' ').join('').toUpperCase();
     const known = WORDS.find((w) => w === joined || nearWord(joined, w));
     if (known !== undefined) {
       token = spaced[0];
@@ -60,7 +68,9 @@ export function readBanner(text: string, offset = 0): Banner | null {
   let sectionText: string | null = null;
   let messageReference: string | null = null;
   for (let pass = 0; pass < 2; pass++) {
-    const trimmed = rest.replace(/^ +/, '');
+    let blanks = 0;
+    while (rest.charCodeAt(blanks) === 32) blanks++;
+    const trimmed = blanks === 0 ? rest : rest.slice(blanks);
     const sec: RegExpExecArray | null = section === null ? SECTION.exec(trimmed) : null;
     if (sec) {
       section = { number: Number(sec[1]), of: Number(sec[2]) };
@@ -138,4 +148,8 @@ export function renderBanner(
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

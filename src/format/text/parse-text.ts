@@ -73,16 +73,20 @@ export function parseText(
       ? undefined
       : { text: ctx.input, lines: ctx.lines, starts: lineStarts(ctx.lines) };
   const body = parseBody(ctx, { texts, lineOf, input }, pre.bodyGap, pre.classifiedBy === null);
-  const layout: Record<string, unknown> = { ...pre.layout, ...body.layout };
+  const blank = bodyBlank;
+  // The header part's hints, then the body's; headBlank only where it differs from blank.
+  // (Copied key by key: deleting a key would leave a slow dictionary-mode object behind.)
+  const layout: Record<string, unknown> = {};
+  for (const k in pre.layout)
+    if (k !== 'headBlank' || pre.layout[k] !== blank) layout[k] = pre.layout[k];
+  for (const k in body.layout) layout[k] = body.layout[k];
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {
     classifiedBy = body.classifiedBy.value;
     if (body.classifiedBy.paragraph >= 0) layout.classifiedByIn = body.classifiedBy.paragraph;
   }
-  layout.gaps = [...pre.gaps, ...body.gaps];
-  const blank = bodyBlank;
+  layout.gaps = pre.gaps.concat(body.gaps);
   if (blank !== '') layout.blank = blank;
-  if (layout.headBlank === blank) delete layout.headBlank;
   return {
     classificationLine: pre.classificationLine,
     messageReference: pre.messageReference,

@@ -186,7 +186,7 @@ export function parsePreamble(
     let t = raw.trimStart();
     let indent = raw.length - t.length;
     // A page marker in the header part ("TRIPOLI 00000430  001.2 OF 004"), possibly with text after it.
-    const marker = t.includes(' OF ') ? PAGE_MARKER.exec(t) : null;
+    const marker = digitBeforeOf(t) ? PAGE_MARKER.exec(t) : null;
     if (marker) {
       issues.push(
         issue('text.page.marker', 'info', 'page marker in the text header removed', {
@@ -591,7 +591,14 @@ function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
     let cut = -1;
     let body = false;
     const fields = isEoLine(t) || tagsKeyword(t) > 0 ? FOLD : MID_FIELD;
-    const m = fields.exec(t.slice(4));
+    // MID_FIELD needs REF, Classified By or CLASSIFIED BY after the first blank it may cut at.
+    const m =
+      fields === MID_FIELD &&
+      t.indexOf('REF', 5) === -1 &&
+      t.indexOf('Classified By', 5) === -1 &&
+      t.indexOf('CLASSIFIED BY', 5) === -1
+        ? null
+        : fields.exec(t.slice(4));
     // Not a fold when only the keyword stands before it ("CLASSIFIED BY: CLASSIFIED BY …").
     if (m && !/^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\s*:?\s*$/i.test(t.slice(0, m.index + 5)))
       cut = m.index + 5;
@@ -662,4 +669,15 @@ function tailOf(text: string): string {
   let e = text.length;
   while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   return text.slice(e);
+}
+
+/** True when " OF " follows a digit (and blanks) somewhere in `t`: a page marker may be there. */
+function digitBeforeOf(t: string): boolean {
+  for (let k = t.indexOf(' OF '); k !== -1; k = t.indexOf(' OF ', k + 1)) {
+    let j = k;
+    while (t.charCodeAt(j) === 32) j--;
+    const c = t.charCodeAt(j);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
