@@ -1,8 +1,9 @@
 /** The body of the text: paragraphs with their numbers, marks and headings, then the signature. */
 import type { ClassifiedBy, Paragraph, PortionMarking } from '../cable.ts';
-import { leadingBlanks, leadingSpaces, moreWordsThan } from '../chars.ts';
+import { isSpace, leadingBlanks, leadingSpaces, moreWordsThan } from '../chars.ts';
 import { issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
+import type { FormatReference } from '../reference.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
 import { readBanner } from './banner.ts';
 import { parseClassifiedBy } from './classified-by.ts';
@@ -122,7 +123,7 @@ export function parseBody(
       sigGap = blanksBefore;
       end = k + 1;
     } else {
-      const glued = GLUED_SIGNER.exec(all[end - 1]!);
+      const glued = endsInWord(all[end - 1]!) ? GLUED_SIGNER.exec(all[end - 1]!) : null;
       if (glued && !NOT_SIGNER.test(glued[3]!) && all[end - 1]!.length > glued[0].length + 10) {
         lastLine = all[end - 1]!.slice(0, glued.index + glued[1]!.length);
         layout.signerInline = glued[2];
@@ -280,7 +281,7 @@ export function parseBody(
       const close = body.indexOf(')');
       if (close > 0 && close < 100) {
         const raw = body.slice(0, close + 1);
-        marking = parsePortionMarking(raw, ctx.reference);
+        marking = markingOf(raw, ctx.reference);
         if (marking === null && /^\([SCUT][A-Z/ ]{0,4}\)$/.test(raw)) {
           marking = {
             raw,
@@ -543,4 +544,42 @@ function mayBePageMarker(t: string): boolean {
   while (e > 0 && t.charCodeAt(e) === 32) e--;
   const c = t.charCodeAt(e);
   return c >= 48 && c <= 57 && t.includes(' OF ');
+}
+
+/**
+ * Portion marks read so far, per reference table: a handful of marks ((C), (U), (SBU), (S//NF)…)
+ * open most paragraphs of the corpus. The cached marks are frozen, as they are shared by cables.
+ */
+const markCache = new WeakMap<FormatReference, Map<string, PortionMarking | null>>();
+const markCacheNoReference = new Map<string, PortionMarking | null>();
+
+function markingOf(raw: string, reference: FormatReference | undefined): PortionMarking | null {
+  let cache = markCacheNoReference;
+  if (reference !== undefined) {
+    const known = markCache.get(reference);
+    if (known === undefined) markCache.set(reference, (cache = new Map()));
+    else cache = known;
+  }
+  let marking = cache.get(raw);
+  if (marking === undefined) {
+    marking = parsePortionMarking(raw, reference);
+    if (marking !== null) {
+      Object.freeze(marking.relTo);
+      Object.freeze(marking.relToCodes);
+      Object.freeze(marking.other);
+      Object.freeze(marking);
+    }
+    if (cache.size < 2000) cache.set(raw, marking);
+  }
+  return marking;
+}
+
+/** True when the last non-blank character can end a surname (a letter, apostrophe or hyphen). */
+function endsInWord(text: string): boolean {
+  let e = text.length - 1;
+  while (e >= 0 && isSpace(text.charCodeAt(e))) e--;
+  const c = text.charCodeAt(e);
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 0x2019 || c === 45 // ' ’ -
+  );
 }
