@@ -557,8 +557,10 @@ function markingOf(raw: string, reference: FormatReference | undefined): Portion
   let cache = markCacheNoReference;
   if (reference !== undefined) {
     const known = markCache.get(reference);
-    if (known === undefined) markCache.set(reference, (cache = new Map()));
-    else cache = known;
+    if (known === undefined) {
+      cache = new Map<string, PortionMarking | null>();
+      markCache.set(reference, cache);
+    } else cache = known;
   }
   let marking = cache.get(raw);
   if (marking === undefined) {
