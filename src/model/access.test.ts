@@ -75,6 +75,11 @@ describe('canSeePortion', () => {
     assert.equal(canSeePortion(reader('S/USA'), marks[0]!, ['SIPDIS', 'NODIS']), false);
     assert.equal(canSeePortion(reader('S/USA/NODIS'), marks[0]!, ['SIPDIS', 'NODIS']), true);
     assert.equal(canSeePortion(reader('S/USA'), marks[0]!, ['CHEROKEE']), false);
+    assert.equal(canSeePortion(reader('S/USA'), marks[0]!, ['NEWCAPTION']), false); // unknown: closed
+  });
+  it('needs no access for the SBU captions and CODEL (1,210 corpus cables carry them)', () => {
+    for (const caption of ['SENSITIVE', 'SENSITIVE BUT UNCLASSIFIED', 'CODEL'])
+      assert.equal(canSeePortion(reader('C/USA'), marks[0]!, ['SIPDIS', caption]), true, caption);
   });
   it('shows a foreign reader only what is REL TO them, never NOFORN or further controls', () => {
     assert.equal(canSeePortion(reader('S/POL'), marks[2]!, ['SIPDIS']), true);

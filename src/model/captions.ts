@@ -5,10 +5,19 @@ export const NOFORN_CAPTIONS: ReadonlySet<string> = new Set(['NOFORN', 'NODIS', 
 
 /**
  * Captions that restrict nobody: SIPDIS widens distribution, NOFORN is a dissemination control
- * handled on its own, LOU is an administrative marking. Every other caption (NODIS, EXDIS, LIMDIS,
- * STADIS, CHEROKEE and any caption we do not know) needs the matching access: fail closed.
+ * handled on its own, LOU, SENSITIVE (SBU) and SENSITIVE BUT UNCLASSIFIED are administrative
+ * markings that the portion marks already carry, CODEL names a congressional-delegation channel
+ * for routing, not a readership. Every other caption (NODIS, EXDIS, LIMDIS, STADIS, CHEROKEE and
+ * any caption we do not know) needs the matching access: fail closed.
  */
-const FREE_CAPTIONS: ReadonlySet<string> = new Set(['SIPDIS', 'NOFORN', 'LOU']);
+const FREE_CAPTIONS: ReadonlySet<string> = new Set([
+  'SIPDIS',
+  'NOFORN',
+  'LOU',
+  'SENSITIVE',
+  'SENSITIVE BUT UNCLASSIFIED',
+  'CODEL',
+]);
 
 /** Normalised caption word: upper case, single spaces. */
 export function normalizeCaption(caption: string): string {
