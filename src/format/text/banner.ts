@@ -30,6 +30,21 @@ const MRN = /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}) +(\d{3,7})(?!\d)/;
  * @example readBanner('S E C R E T STATE 098975')?.messageReference // 'STATE 098975'
  */
 export function readBanner(text: string, offset = 0): Banner | null {
+  // The text start, the glued-preamble check and the text header all read the same first line.
+  if (text === last.text && offset === last.offset) return last.banner;
+  const banner = readBannerAt(text, offset);
+  last = { text, offset, banner };
+  return banner;
+}
+
+/** The line read last and what it held (a pure function's one-entry memo). */
+let last: { text: string | null; offset: number; banner: Banner | null } = {
+  text: null,
+  offset: 0,
+  banner: null,
+};
+
+function readBannerAt(text: string, offset: number): Banner | null {
   let i = offset;
   // Blanks, TABs, no-break spaces and the U+2028 line separators some releases carry.
   for (
@@ -51,7 +66,7 @@ export function readBanner(text: string, offset = 0): Banner | null {
   let misspelt = false;
   const spaced = mayBeSpaced ? SPACED.exec(head) : null;
   if (spaced) {
-    const joined = spaced[0].split(' ').join('').toUpperCase();
+    const joined = withoutBlanks(spaced[0]).toUpperCase();
     const known = WORDS.find((w) => w === joined || nearWord(joined, w));
     if (known !== undefined) {
       token = spaced[0];
@@ -152,4 +167,11 @@ function pad2(n: number): string {
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The letters of a letter-spaced word without its blanks. */
+function withoutBlanks(spaced: string): string {
+  let out = '';
+  for (let k = 0; k < spaced.length; k++) if (spaced.charCodeAt(k) !== 32) out += spaced[k]!;
+  return out;
 }
