@@ -1,5 +1,5 @@
 /** Canonical cable ids (`08STATE98975`): two-digit year, station without spaces, serial without leading zeros. */
-import { collapseSpaces, isSpace } from './chars.ts';
+import { collapseSpaces, isSpace, withoutSpaces } from './chars.ts';
 
 /**
  * Stations that originate cables, spelled as in ids (cablemap's consts.py station list plus the
@@ -140,7 +140,7 @@ export function canonicalStation(written: string): string {
 export function canonicalCableId(raw: string, citingYear?: string | null): string | null {
   const text = collapseSpaces(raw.trim().toUpperCase());
   if (text === '') return null;
-  const damaged = DAMAGED_IDS.get(text.includes(' ') ? text.split(' ').join('') : text);
+  const damaged = DAMAGED_IDS.get(withoutSpaces(text));
   if (damaged !== undefined) return damaged;
   const leaked = LEAKED.exec(text);
   const m = leaked ? [text, leaked[1], leaked[2], leaked[3]] : SPACED.exec(text);

@@ -90,3 +90,18 @@ export function collapseSpaces(text: string): string {
   }
   return last === 0 ? text : out + text.slice(last);
 }
+
+/**
+ * `text` without its spaces (what `replace(/ /g, '')` gives).
+ *
+ * @example withoutSpaces('08 STATE 1') // '08STATE1'
+ */
+export function withoutSpaces(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) {
+    out += text.slice(last, i);
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}

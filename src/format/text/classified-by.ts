@@ -142,14 +142,17 @@ function isTitle(segment: string): boolean {
 /** Reason references "1.4(b)" in order, without repeats: `1.4 (b) and (d)`, `1.4B AND D`, `1.5(B)(D)`, `(b&d)`. */
 function readReasons(text: string): string[] {
   const out: string[] = [];
-  const sections = [...text.matchAll(/\b1\s?[.,/]\s?([4-6])(?!\d)/g)];
+  const sections: RegExpExecArray[] = [];
+  const section = /\b1\s?[.,/]\s?([4-6])(?!\d)/g;
+  for (let m = section.exec(text); m; m = section.exec(text)) sections.push(m);
   for (let s = 0; s < sections.length; s++) {
     const m = sections[s]!;
     const from = m.index + m[0].length;
     const to = s + 1 < sections.length ? sections[s + 1]!.index : text.length;
     const span = text.slice(from, to);
     // Single letters a–h standing alone (or glued to the number: "1.4B", "1.5a").
-    for (const l of span.matchAll(/(^|[^A-Za-z])([a-hA-H])(?![A-Za-z])/g)) {
+    const letters = /(^|[^A-Za-z])([a-hA-H])(?![A-Za-z])/g;
+    for (let l = letters.exec(span); l; l = letters.exec(span)) {
       const letter = l[2]!;
       const glued = l.index === 0 && l[1] === '';
       // A lower-case "a" in prose is an article; count it only in parentheses or glued to the number.

@@ -48,6 +48,9 @@ export function captionWords(text: string): string[] | null {
   const c = t.charCodeAt(0);
   if (c < 65 || c > 90) return null;
   const space = t.indexOf(' ');
+  // Every caption and phrase head is 3–13 letters long (LOU … NOFORN/SIPDIS).
+  const headLength = space === -1 ? t.length : space;
+  if (headLength < 3 || headLength > 13) return null;
   const head = space === -1 ? t : t.slice(0, space);
   if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
   const upper = t.toUpperCase();

@@ -24,7 +24,9 @@ export function parseTags(
     const person = m[2] !== undefined || m[3] !== undefined;
     const code = person
       ? raw.toUpperCase().replace(/\s+/g, ' ').replace(/\s*\(/, ' (')
-      : raw.toUpperCase().replace(/[.:]+$/, '');
+      : endsWithDotOrColon(raw)
+        ? raw.toUpperCase().replace(/[.:]+$/, '')
+        : raw.toUpperCase();
     if (code === '') continue;
     const found = person
       ? [{ code, kind: 'person' as TagKind, raw }]
@@ -161,4 +163,9 @@ export function renderTags(tags: readonly Tag[], separator: string): string {
         : t.code,
     )
     .join(separator);
+}
+
+function endsWithDotOrColon(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 46 || c === 58;
 }
