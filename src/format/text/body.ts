@@ -123,7 +123,7 @@ export function parseBody(
       sigGap = blanksBefore;
       end = k + 1;
     } else {
-      const glued = endsInWord(all[end - 1]!) ? GLUED_SIGNER.exec(all[end - 1]!) : null;
+      const glued = endsInWord(all[end - 1]!) ? gluedSigner(all[end - 1]!) : null;
       if (glued && !NOT_SIGNER.test(glued[3]!) && all[end - 1]!.length > glued[0].length + 10) {
         lastLine = all[end - 1]!.slice(0, glued.index + glued[1]!.length);
         layout.signerInline = glued[2];
@@ -171,8 +171,9 @@ export function parseBody(
     const p = paragraphNumber(text);
     if (p === null) continue;
     const n = Number(p.number);
-    const after = text.slice(p.length).trimStart();
-    const marked = after.startsWith('(');
+    let a = p.length;
+    while (a < text.length && isSpace(text.charCodeAt(a))) a++;
+    const marked = text.charCodeAt(a) === 40; // "(" after the number
     if (n === last + 1 || p.pilcrow || (marked && n > last && n <= last + 5)) {
       if (n !== last + 1)
         issues.push(
@@ -584,4 +585,21 @@ function endsInWord(text: string): boolean {
   return (
     (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 0x2019 || c === 45 // ' ’ -
   );
+}
+
+/**
+ * GLUED_SIGNER run on the only part of the line it can match (the last word, the blanks before
+ * it and the character before those), with the match's index in the whole line: bodies re-wrapped
+ * to one line per paragraph made the regex scan whole paragraphs.
+ */
+function gluedSigner(line: string): RegExpExecArray | null {
+  let k = line.length;
+  while (k > 0 && isSpace(line.charCodeAt(k - 1))) k--;
+  while (k > 0 && !isSpace(line.charCodeAt(k - 1))) k--;
+  while (k > 0 && isSpace(line.charCodeAt(k - 1))) k--;
+  const from = k - 1;
+  if (from < 0) return null;
+  const m = GLUED_SIGNER.exec(line.slice(from));
+  if (m) m.index += from;
+  return m;
 }

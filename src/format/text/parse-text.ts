@@ -74,12 +74,13 @@ export function parseText(
       : { text: ctx.input, lines: ctx.lines, starts: lineStarts(ctx.lines) };
   const body = parseBody(ctx, { texts, lineOf, input }, pre.bodyGap, pre.classifiedBy === null);
   const blank = bodyBlank;
-  // The header part's hints, then the body's; headBlank only where it differs from blank.
-  // (Copied key by key: deleting a key would leave a slow dictionary-mode object behind.)
-  const layout: Record<string, unknown> = {};
-  for (const k in pre.layout)
-    if (k !== 'headBlank' || pre.layout[k] !== blank) layout[k] = pre.layout[k];
-  for (const k in body.layout) layout[k] = body.layout[k];
+  // The header part's hints (headBlank only where it differs from blank), then the body's.
+  const layout: Record<string, unknown> = {
+    ...pre.layout,
+    ...(pre.headBlank === undefined || pre.headBlank === blank ? {} : { headBlank: pre.headBlank }),
+    ...pre.lateLayout,
+    ...body.layout,
+  };
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {
     classifiedBy = body.classifiedBy.value;

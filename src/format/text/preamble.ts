@@ -42,6 +42,17 @@ export interface Preamble {
   /** Blank lines before each unit read, in order. */
   readonly gaps: number[];
   readonly layout: Record<string, unknown>;
+  /**
+   * What the header's blank lines hold (" " or ""; undefined without blank lines), and the hints
+   * that follow it in the layout: the caller writes headBlank only where it differs from the
+   * body's, so these are kept out of `layout` (no key has to be deleted later).
+   */
+  readonly headBlank: string | undefined;
+  readonly lateLayout: {
+    readonly captionRefs?: number[][];
+    readonly captionTails?: string[];
+    readonly passingTails?: string[];
+  };
 }
 
 /** Splits a line folded from several fields (`E.o. 12958: decl: … Tags: … Subject: …`). */
@@ -476,12 +487,13 @@ export function parsePreamble(
   }
   if (bodyAt === lines.length && i >= lines.length) bodyAt = lines.length;
   // What the header's blank lines hold (re-wrapped releases often use " " here and "" below).
-  if (spaceBlanks > emptyBlanks) layout.headBlank = ' ';
-  else if (emptyBlanks > 0) layout.headBlank = '';
-  if (captionRefs.some((r, k) => r.length !== 1 || r[0] !== k)) layout.captionRefs = captionRefs;
-  // Trailing blanks of header lines (re-wrapped releases end most lines with a space).
-  if (captionTails.some((x) => x !== '')) layout.captionTails = captionTails;
-  if (passingTails.some((x) => x !== '')) layout.passingTails = passingTails;
+  const headBlank = spaceBlanks > emptyBlanks ? ' ' : emptyBlanks > 0 ? '' : undefined;
+  const lateLayout = {
+    ...(captionRefs.some((r, k) => r.length !== 1 || r[0] !== k) ? { captionRefs } : {}),
+    // Trailing blanks of header lines (re-wrapped releases end most lines with a space).
+    ...(captionTails.some((x) => x !== '') ? { captionTails } : {}),
+    ...(passingTails.some((x) => x !== '') ? { passingTails } : {}),
+  };
   if (eo === null)
     issues.push(
       issue('text.eo.missing', 'warning', 'the text has no E.O. line', {
@@ -520,6 +532,8 @@ export function parsePreamble(
     bodyGap: blanks,
     gaps,
     layout,
+    headBlank,
+    lateLayout,
   };
 }
 
