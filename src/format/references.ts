@@ -48,8 +48,8 @@ export function parseReferences(
   const known = (station: string) => KNOWN_STATIONS.has(station) || stations?.has(station) === true;
   const lineOf = (offset: number) => line + newlinesBefore(text, offset);
   const unmarked = text.includes('¶') ? text.replace(/¶/g, ' ') : text;
-  // A page marker always has " OF " in it: most REF blocks skip the (slow) marker regex.
-  const cleaned = !unmarked.includes(' OF ')
+  // A page marker always has a digit, " OF ", a digit in it: most REF blocks skip its slow regex.
+  const cleaned = !digitsAroundOf(unmarked)
     ? unmarked
     : unmarked.replace(PAGE_MARKER, (m) => {
         ctx.issues.push(
@@ -103,7 +103,10 @@ export function parseReferences(
 function splitItems(text: string): Item[] {
   const starts: { index: number; end: number; label: string }[] = [];
   let expected: number | null = null;
-  for (const m of text.matchAll(LABEL)) {
+  // An exec loop over the shared global regex (left at lastIndex 0 when it stops): matchAll
+  // would clone the regex for every REF block.
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
     const label = (m[2] ?? m[3] ?? m[4] ?? '').toUpperCase();
     const code = label.charCodeAt(0);
     const index = m.index + (m[1] ?? '').length;
@@ -210,4 +213,14 @@ function newlinesBefore(text: string, end: number): number {
   let n = 0;
   for (let k = text.indexOf('\n'); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) n++;
   return n;
+}
+
+/** True when some " OF " stands between two digits (`001.2 OF 004`). */
+function digitsAroundOf(text: string): boolean {
+  for (let k = text.indexOf(' OF '); k !== -1; k = text.indexOf(' OF ', k + 1)) {
+    const a = text.charCodeAt(k - 1);
+    const b = text.charCodeAt(k + 4);
+    if (a >= 48 && a <= 57 && b >= 48 && b <= 57) return true;
+  }
+  return false;
 }
