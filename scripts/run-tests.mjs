@@ -1,10 +1,10 @@
-// Runs every *.test.ts under src/ and test/ with node:test and tsx.
+// Runs every *.test.ts under src/, test/ and bench/ with node:test and tsx.
 // Node 20's --test does not expand globs, so the file list is built here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = process.argv.length > 2 ? process.argv.slice(2) : ['src', 'test'];
+const roots = process.argv.length > 2 ? process.argv.slice(2) : ['src', 'test', 'bench'];
 const files = [];
 const walk = (path) => {
   if (statSync(path).isFile()) {
