@@ -15,6 +15,12 @@ export { findTextStart } from './find-text-start.ts';
  * strings. Far more than any real header (the longest passing-line lists run to a few dozen).
  */
 const HEADER_WINDOW = 120;
+/**
+ * Lines tried first: most headers end well within them. When the header part does not stop
+ * inside them (see Preamble.stopped), it is read again from the full window, so the result is
+ * the same; only the TextLine objects for the rest of the window are saved.
+ */
+const FIRST_WINDOW = 40;
 
 /** The fields of Cable that the text part carries. */
 export type TextFields = Pick<
@@ -54,9 +60,17 @@ export function parseText(
   end: number,
   citing: CitingCable,
 ): TextFields {
-  const window = Math.min(end, start + HEADER_WINDOW);
-  const { lines, backslashes } = textLines(ctx, start, window);
-  const pre = parsePreamble(ctx, lines, citing);
+  const full = Math.min(end, start + HEADER_WINDOW);
+  const mark = ctx.issues.length;
+  let window = Math.min(full, start + FIRST_WINDOW);
+  let { lines, backslashes } = textLines(ctx, start, window);
+  let pre = parsePreamble(ctx, lines, citing);
+  if (!pre.stopped && window < full) {
+    ctx.issues.length = mark; // what the first reading reported is reported again
+    window = full;
+    ({ lines, backslashes } = textLines(ctx, start, window));
+    pre = parsePreamble(ctx, lines, citing);
+  }
   // The body: what the header part left of its window, then the input lines as they are.
   // The body: what the header part left of its window, then the input lines (one native copy).
   const pieces = pre.lines.slice(pre.bodyStart);

@@ -37,6 +37,12 @@ export interface Preamble {
   readonly lines: readonly TextLine[];
   /** Index in `lines` where the body (paragraphs) starts. */
   readonly bodyStart: number;
+  /**
+   * True when the header part was read up to a line that stops every look-ahead (a numbered
+   * paragraph or the start of a glued body) inside the lines given: more lines would not have
+   * changed what was read.
+   */
+  readonly stopped: boolean;
   /** Blank lines between the last field and the body. */
   readonly bodyGap: number;
   /** Blank lines before each unit read, in order. */
@@ -144,7 +150,8 @@ export function parsePreamble(
     );
   }
   for (let i = from; i < all.length; i++) lines.push(all[i]!);
-  const bodyPiece = splitFolds(lines, issues);
+  const folds = splitFolds(lines, issues);
+  const bodyPiece = folds === true ? null : folds;
 
   const captions: string[] = [];
   const captionLines: number[] = [];
@@ -529,6 +536,7 @@ export function parsePreamble(
     classifiedBy,
     lines,
     bodyStart: bodyAt,
+    stopped: folds !== null,
     bodyGap: blanks,
     gaps,
     layout,
@@ -584,15 +592,16 @@ const MID_FIELD = /\s(?=REFS?:\s|Classified By:|CLASSIFIED BY:|Classified By\s|C
 
 /**
  * Splits header lines that carry several fields (`SUBJECT: … REF: … Classified By: … (C) text`),
- * as some media copies fold them, so each field starts a line. Stops at the body.
+ * as some media copies fold them, so each field starts a line. Stops at the body: returns the
+ * glued body's first piece, true at a numbered paragraph, null when the lines ran out first.
  */
-function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | null {
+function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | true | null {
   for (let i = 0; i < lines.length && i < 80; i++) {
     const tl = lines[i]!;
     if (tl.text.length < 30) continue;
     const t = tl.text.trimStart();
     const indent = tl.text.length - t.length;
-    if (paragraphNumber(t) !== null) return null;
+    if (paragraphNumber(t) !== null) return true;
     // Cheap gate: only lines naming a field (or a lettered reference) can be folded.
     if (!(
       t.includes('REF') ||
