@@ -315,10 +315,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       );
       continue;
     }
-    const keyword =
-      c0 === 84 || c0 === 73 || c0 === 88
-        ? /^(TO|INFO|XMT)(?:([ /])(.*)|(?=R[A-Z]{3,7}\/)(.*))?$/.exec(text)
-        : null;
+    const keyword = c0 === 84 || c0 === 73 || c0 === 88 ? listKeyword(text) : null;
     if (keyword) {
       const list = keyword[1] === 'TO' ? 'to' : keyword[1] === 'INFO' ? 'info' : 'xmt';
       const rest = (keyword[3] ?? keyword[4] ?? '').trim();
@@ -334,7 +331,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
           `"${list.toUpperCase()}" is glued to its first addressee`,
           i,
           'warning',
-          keyword[1]!.length + 1,
+          keyword[1].length + 1,
         );
       if (list === 'xmt' && keyword[2] === '/') xmtSlash = true;
       section = list;
@@ -476,6 +473,46 @@ function mayHaveLowerCase(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+type KeywordMatch = readonly [
+  string,
+  string,
+  string | undefined,
+  string | undefined,
+  string | undefined,
+];
+
+/**
+ * What `/^(TO|INFO|XMT)(?:([ /])(.*)|(?=R[A-Z]{3,7}\/)(.*))?$/.exec(text)` gives, by hand: the
+ * keyword, the blank or slash after it and the rest, or the rest glued to the keyword when an
+ * RI follows at once (`TORUEHC/…`).
+ */
+function listKeyword(text: string): KeywordMatch | null {
+  const word = text.startsWith('TO')
+    ? 'TO'
+    : text.startsWith('INFO')
+      ? 'INFO'
+      : text.startsWith('XMT')
+        ? 'XMT'
+        : null;
+  if (word === null) return null;
+  const n = word.length;
+  if (n === text.length) return [text, word, undefined, undefined, undefined];
+  if (hasLineTerminator(text, n)) return null; // `.` stops at a line terminator, `$` needs the end
+  const c = text.charCodeAt(n);
+  if (c === 32 || c === 47) return [text, word, text[n], text.slice(n + 1), undefined];
+  if (c === 82 && /^R[A-Z]{3,7}\//.test(text.slice(n)))
+    return [text, word, undefined, undefined, text.slice(n)];
+  return null;
+}
+
+function hasLineTerminator(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
   }
   return false;
 }
