@@ -1,6 +1,6 @@
 /** The summary: `SUMMARY:` … `END SUMMARY.`, `BEGIN SUMMARY`, or a paragraph under a SUMMARY heading. */
 import type { Paragraph } from '../cable.ts';
-import { collapseSpaces } from '../chars.ts';
+import { collapseSpaces, leadingSpaces } from '../chars.ts';
 
 const START =
   /^\s*(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
@@ -25,7 +25,7 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
   let offset = 0;
   for (let i = 0; i < n && i < 6; i++) {
     const p = paragraphs[i]!;
-    const m = START.exec(p.text);
+    const m = mayStart(p.text) ? START.exec(p.text) : null;
     if (m) {
       from = i;
       offset = m[0].length;
@@ -85,4 +85,10 @@ function clean(text: string): string | null {
   // Every run of blanks and line breaks becomes one space.
   const t = collapseSpaces(text).trim();
   return t === '' ? null : t;
+}
+
+/** START can only match where the first non-blank letter is S (SUMMARY) or B (BEGIN SUMMARY). */
+function mayStart(text: string): boolean {
+  const c = text.charCodeAt(leadingSpaces(text)) | 32; // lower case
+  return c === 115 || c === 98;
 }
