@@ -125,7 +125,9 @@ const STATION_PREFIX = /^(?:EFTO|AMEMBASSY|EMBASSY|AMCONSUL|USMISSION)(?=[A-Z]{3
 /** The station as ids spell it: spaces and punctuation removed, prefixes and aliases resolved. */
 export function canonicalStation(written: string): string {
   const squeezed = withoutStationPunctuation(written.toUpperCase());
-  const stripped = squeezed.replace(STATION_PREFIX, '');
+  const c = squeezed.charCodeAt(0); // E, A or U start every prefix
+  const stripped =
+    c === 69 || c === 65 || c === 85 ? squeezed.replace(STATION_PREFIX, '') : squeezed;
   return STATION_ALIASES.get(stripped) ?? stripped;
 }
 
@@ -142,13 +144,14 @@ export function canonicalCableId(raw: string, citingYear?: string | null): strin
   if (text === '') return null;
   const damaged = DAMAGED_IDS.get(withoutSpaces(text));
   if (damaged !== undefined) return damaged;
-  const leaked = LEAKED.exec(text);
+  const leaked = mayBeLeaked(text) ? LEAKED.exec(text) : null;
   const m = leaked ? [text, leaked[1], leaked[2], leaked[3]] : SPACED.exec(text);
   if (!m) return null;
   const [, writtenYear, writtenStation = '', writtenSerial = ''] = m;
   const year = twoDigitYear(writtenYear ?? citingYear ?? null);
   const station = canonicalStation(writtenStation);
-  const serial = writtenSerial.replace(/^0+/, '');
+  const serial =
+    writtenSerial.charCodeAt(0) === 48 ? writtenSerial.replace(/^0+/, '') : writtenSerial;
   if (year === null || !/^[A-Z]{2,}$/.test(station) || serial === '' || serial.length > 7)
     return null;
   return `${year}${station}${serial}`;
@@ -156,8 +159,9 @@ export function canonicalCableId(raw: string, citingYear?: string | null): strin
 
 function twoDigitYear(year: string | null): string | null {
   if (year === null) return null;
-  if (/^\d{2}$/.test(year)) return year;
-  if (/^\d{4}$/.test(year)) return year.slice(2);
+  if (!allDigits(year)) return null;
+  if (year.length === 2) return year;
+  if (year.length === 4) return year.slice(2);
   return null;
 }
 
@@ -173,4 +177,25 @@ function withoutStationPunctuation(text: string): string {
     }
   }
   return last === 0 ? text : out + text.slice(last);
+}
+
+/** LEAKED needs two digits, then a letter after the first digit that follows them. */
+function mayBeLeaked(text: string): boolean {
+  if (!isDigit(text.charCodeAt(0)) || !isDigit(text.charCodeAt(1))) return false;
+  let k = 2;
+  while (k < text.length && !isDigit(text.charCodeAt(k))) k++;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
