@@ -6,7 +6,8 @@ import { directory } from '../directory/directory.ts';
 import { markingRules } from '../directory/marking-rules.ts';
 import { canonicalCableId } from '../format/cable-id.ts';
 import type { CableInput, PutOutcome, Store } from '../store/store.ts';
-import { prepareCable } from './prepare-cable.ts';
+import { defaultWorkerCount, openPreparePool } from './import/prepare-pool.ts';
+import type { Prepared } from './prepare-cable.ts';
 
 export interface Rejection {
   readonly file: string;
@@ -27,7 +28,15 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** Called after each batch with files done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads that parse and prepare cables while this one writes (default: one per core beyond
+   * the first, at most 3, or `CHANCERY_IMPORT_WORKERS`); 0 prepares in this thread.
+   */
+  readonly workers?: number;
 }
+
+/** Files sent to a worker at once: small enough to keep every thread busy, large enough to amortise a message. */
+const JOB_SIZE = 50;
 
 /**
  * Lists the `*.txt` files under the given paths (files as given, folders recursively), sorted
@@ -108,6 +117,23 @@ export async function importCables(
     handled += items.length;
     progress();
   };
+  // Preparing (parse, normalise, derive rows) runs on worker threads while this thread writes.
+  // Results are taken strictly in file order, so batches are the same as without workers.
+  const pool = openPreparePool(options.workers ?? defaultWorkerCount(), ctx);
+  const ahead = Math.max(2, Math.ceil((2 * batchSize) / JOB_SIZE)) * Math.max(1, pool.workers);
+  const inflight: { files: readonly string[]; results: Promise<Prepared[]> }[] = [];
+  const drain = async (keep: number) => {
+    while (inflight.length > keep) {
+      const job = inflight.shift()!;
+      const results = await job.results;
+      for (const [i, prepared] of results.entries()) {
+        const file = job.files[i]!;
+        if (prepared.kind === 'rejected') rejected.push({ file, reason: prepared.reason });
+        else batch.push({ file, input: prepared.input });
+        if (batch.length >= batchSize) await flush();
+      }
+    }
+  };
   // Files whose exact text is already stored are counted unchanged without being parsed: a
   // re-run (after a crash, or over the same folders) costs little more than reading the files.
   const settlePending = async () => {
@@ -116,36 +142,41 @@ export async function importCables(
     const keyed = items.flatMap((p) => (p.id === null ? [] : [{ ...p, id: p.id }]));
     const known = keyed.length === 0 ? [] : await store.knownTexts(keyed);
     const skip = new Set(keyed.filter((_, i) => known[i] === true).map((p) => p.file));
-    for (const p of items) {
-      if (skip.has(p.file)) {
-        counts.unchanged++;
-        handled++;
-        continue;
-      }
-      const prepared = prepareCable(p.bytes, p.file, ctx);
-      if (prepared.kind === 'rejected') rejected.push({ file: p.file, reason: prepared.reason });
-      else batch.push({ file: p.file, input: prepared.input });
-      if (batch.length >= batchSize) await flush();
+    const todo = items.filter((p) => !skip.has(p.file));
+    counts.unchanged += items.length - todo.length;
+    handled += items.length - todo.length;
+    for (let i = 0; i < todo.length; i += JOB_SIZE) {
+      const job = todo.slice(i, i + JOB_SIZE);
+      inflight.push({
+        files: job.map((p) => p.file),
+        results: pool.prepare(job.map((p) => ({ file: p.file, bytes: p.bytes }))),
+      });
     }
+    await drain(ahead);
     progress();
   };
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      rejected.push({ file, reason: `cannot read: ${errorCode(error)}` });
-      continue;
+  try {
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        rejected.push({ file, reason: `cannot read: ${errorCode(error)}` });
+        continue;
+      }
+      pending.push({
+        file,
+        bytes,
+        id: quickId(bytes, file),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      if (pending.length >= batchSize) await settlePending();
     }
-    pending.push({
-      file,
-      bytes,
-      id: quickId(bytes, file),
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    });
-    if (pending.length >= batchSize) await settlePending();
+    await settlePending();
+    await drain(0);
+  } finally {
+    await pool.close();
   }
-  await settlePending();
   await flush();
   if (counts.imported + counts.updated > 0) await store.settle();
   options.onProgress?.(files.length, files.length);

@@ -46,12 +46,30 @@ export interface DerivedRows {
   }[];
 }
 
+// Rows computed ahead of the store (by an import worker thread), by the input they belong to.
+const attached = new WeakMap<CableInput, DerivedRows>();
+
+/**
+ * Records rows already derived from `input` (with `deriveRows`, elsewhere: an import worker), so
+ * the store's `deriveRows(input)` returns them instead of computing them again.
+ *
+ * @example attachDerivedRows(input, rowsFromWorker); deriveRows(input) === rowsFromWorker // true
+ */
+export function attachDerivedRows(input: CableInput, rows: DerivedRows): CableInput {
+  attached.set(input, rows);
+  return input;
+}
+
 /**
  * Everything a store writes for one cable, computed once and the same for both adapters.
  *
  * @example deriveRows(input).tags // ['PARM', 'PREL']
  */
 export function deriveRows(input: CableInput): DerivedRows {
+  return attached.get(input) ?? computeRows(input);
+}
+
+function computeRows(input: CableInput): DerivedRows {
   const captions = canonicalCaptions(input.captions);
   const captionsJson = JSON.stringify(captions);
   const classes = new Map<string, { marking: string; captions: string; level: number }>();

@@ -1,0 +1,68 @@
+/** The prepare pool: worker threads start under tsx and prepare exactly what the importing thread would. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { corpusFiles, noSharedReason, seedPath } from '../../../test/support/shared.ts';
+import { directory } from '../../directory/directory.ts';
+import { markingRules } from '../../directory/marking-rules.ts';
+import { deriveRows } from '../../store/derived-rows.ts';
+import type { Prepared } from '../prepare-cable.ts';
+import { openPreparePool } from './prepare-pool.ts';
+
+const ctx = { reference: directory(), rules: markingRules() };
+
+/** Everything the store is given for one prepared file, as plain data. */
+function plain(p: Prepared): unknown {
+  if (p.kind === 'rejected') return p;
+  const { input } = p;
+  return {
+    id: input.id,
+    raw: input.raw,
+    sha256: input.sha256,
+    cable: input.cable,
+    issues: input.issues,
+    date: input.date,
+    origin: input.origin,
+    banner: input.banner,
+    captions: input.captions,
+    portions: input.portions,
+    rows: deriveRows(input),
+  };
+}
+
+void test(
+  'a worker thread prepares files exactly as the importing thread does, in order',
+  {
+    skip: seedPath === undefined ? noSharedReason : false,
+  },
+  async () => {
+    const files = [seedPath!, ...corpusFiles().slice(0, 40)];
+    const items = [
+      ...files.map((file) => ({ file, bytes: readFileSync(file) })),
+      { file: '/x/08STATE1.txt', bytes: new Uint8Array([0xff, 0xfe, 0x41]) },
+      { file: '/x/08STATE2.txt', bytes: readFileSync(seedPath!) },
+    ];
+    const workers = openPreparePool(2, ctx);
+    const local = openPreparePool(0, ctx);
+    try {
+      assert.equal(workers.workers, 2);
+      const [a, b] = await Promise.all([
+        workers.prepare(items.slice(0, 20)),
+        workers.prepare(items.slice(20)),
+      ]);
+      const fromWorkers = [...a, ...b];
+      const inThread = await local.prepare(items);
+      assert.equal(workers.prepared.inWorkers, items.length, 'every file went through a worker');
+      assert.equal(workers.prepared.inThread, 0);
+      assert.equal(local.prepared.inThread, items.length);
+      assert.deepEqual(fromWorkers.map(plain), inThread.map(plain));
+      assert.deepEqual(
+        fromWorkers.slice(-2).map((p) => p.kind),
+        ['rejected', 'rejected'],
+      );
+    } finally {
+      await workers.close();
+      await local.close();
+    }
+  },
+);

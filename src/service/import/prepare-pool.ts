@@ -1,0 +1,136 @@
+/** Prepares cables (parse, normalise, derive rows) on worker threads, or in this thread when there are none. */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Directory } from '../../directory/directory.ts';
+import type { MarkingRules } from '../../model/marking-rules.ts';
+import { prepareCable, type Prepared } from '../prepare-cable.ts';
+import { fromWireCable, type WireCable } from './wire-cable.ts';
+
+/** One message to a worker: files to prepare, in order. */
+export interface PrepareJob {
+  readonly id: number;
+  readonly items: readonly { readonly file: string; readonly bytes: Uint8Array }[];
+}
+
+/** A worker's answer for one file. */
+export type PrepareResult =
+  | { readonly kind: 'rejected'; readonly reason: string }
+  | { readonly kind: 'wire'; readonly cable: WireCable };
+
+export interface PreparePool {
+  /** Threads in use (0: everything is prepared in this thread). */
+  readonly workers: number;
+  /** Files prepared so far on worker threads and in this thread. */
+  readonly prepared: { readonly inWorkers: number; readonly inThread: number };
+  /** The files prepared, results in the order given. */
+  prepare(items: PrepareJob['items']): Promise<Prepared[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Worker threads to use by default: one per core beyond the one that writes, at most 3;
+ * `CHANCERY_IMPORT_WORKERS` overrides it (0 prepares in the importing thread).
+ *
+ * @example defaultWorkerCount() // 1 on a 2-core machine
+ */
+export function defaultWorkerCount(): number {
+  const env = process.env.CHANCERY_IMPORT_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env.trim())) return Number(env.trim());
+  return Math.max(0, Math.min(availableParallelism() - 1, 3));
+}
+
+/**
+ * Starts `count` preparing threads. A thread that cannot start or dies hands its jobs back to
+ * this thread, so the import never depends on workers being available; results are the same
+ * either way (the same `prepareCable`).
+ *
+ * @example const pool = openPreparePool(1, ctx); const prepared = await pool.prepare([{ file, bytes }])
+ */
+export function openPreparePool(
+  count: number,
+  ctx: { readonly reference: Directory; readonly rules: MarkingRules },
+): PreparePool {
+  const prepared = { inWorkers: 0, inThread: 0 };
+  const inThread = (items: PrepareJob['items']) => {
+    prepared.inThread += items.length;
+    return items.map((i) => prepareCable(i.bytes, i.file, ctx));
+  };
+  interface Slot {
+    readonly worker: Worker;
+    readonly pending: Map<number, { job: PrepareJob; done: (r: Prepared[]) => void }>;
+    alive: boolean;
+  }
+  const slots: Slot[] = [];
+  for (let n = 0; n < count; n++) {
+    const worker = startWorker();
+    if (worker === null) break;
+    const slot: Slot = { worker, pending: new Map(), alive: true };
+    worker.on('message', (m: { id: number; results: PrepareResult[] }) => {
+      const p = slot.pending.get(m.id);
+      if (!p) return;
+      slot.pending.delete(m.id);
+      prepared.inWorkers += m.results.length;
+      p.done(m.results.map((r) => (r.kind === 'wire' ? ready(r.cable) : r)));
+    });
+    const fail = () => {
+      if (!slot.alive) return;
+      slot.alive = false;
+      // Jobs the thread took but never answered are prepared here, in their order.
+      for (const p of slot.pending.values()) p.done(inThread(p.job.items));
+      slot.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    slots.push(slot);
+  }
+  let nextId = 0;
+  return {
+    workers: slots.length,
+    prepared,
+    prepare(items) {
+      const live = slots.filter((s) => s.alive);
+      if (live.length === 0) return Promise.resolve(inThread(items));
+      const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const job: PrepareJob = { id: nextId++, items };
+      return new Promise((done) => {
+        slot.pending.set(job.id, { job, done });
+        slot.worker.postMessage(job);
+      });
+    },
+    async close() {
+      for (const s of slots) s.alive = false;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+function ready(cable: WireCable): Prepared {
+  return { kind: 'ready', input: fromWireCable(cable) };
+}
+
+/**
+ * A worker running prepare-worker.ts. Under tsx (how Chancery runs) a worker does not inherit the
+ * TypeScript loader, so it registers tsx's ESM hooks before importing the module; without tsx
+ * the module is loaded as it is. Null when no thread can be started.
+ */
+function startWorker(): Worker | null {
+  const url = new URL('./prepare-worker.ts', import.meta.url).href;
+  try {
+    let api: string | null;
+    try {
+      api = import.meta.resolve('tsx/esm/api');
+    } catch {
+      api = null;
+    }
+    const worker =
+      api === null
+        ? new Worker(new URL(url))
+        : new Worker(
+            `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); })`,
+            { eval: true },
+          );
+    return worker;
+  } catch {
+    return null;
+  }
+}
