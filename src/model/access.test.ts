@@ -99,6 +99,12 @@ describe('redactForReader', () => {
   it('shows a SECRET/POL reader paragraphs 3 and 4 only', () => {
     const view = redactForReader(seed, reader('SECRET/POL'), rules)!;
     assert.deepEqual(numbers(view.cable), ['3', '4']);
+    // Who else the cable went to is unmarked text at the cable's level: not for this reader.
+    assert.deepEqual(
+      [view.cable.to, view.cable.info, view.cable.header.routingIndicators],
+      [[], [], []],
+    );
+    assert.equal(view.cable.header.dtg, seed.header.dtg);
     assert.equal(
       formatBanner(view.banner),
       'SECRET//REL TO USA, BGR, CZE, ESP, ITA, POL, ROU, SVK, SVN',

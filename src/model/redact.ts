@@ -19,8 +19,10 @@ export interface RedactedView {
   /**
    * The cable as this reader may see it: visible paragraphs only (canonical marks), classification
    * line, FL4 and archive classification recomputed from the shown banner, no layout hints.
-   * Unmarked text (headings, TAGS, REF, summary, passing lines, unmarked subject) is treated as an
-   * unmarked portion: shown only to a reader cleared for the whole cable.
+   * Unmarked text (headings, TAGS, REF, summary, passing lines, unmarked subject, and the TO, INFO
+   * and XMT addressees with the routing indicators of FL2 — who else was sent it) is treated as an
+   * unmarked portion: shown only to a reader cleared for the whole cable. The originator, DTG and
+   * message reference stay: they name the cable the reader is shown.
    */
   readonly cable: Cable;
 }
@@ -60,8 +62,12 @@ export function redactForReader(
   const view: Cable = {
     ...rest,
     archive: cable.archive && { ...cable.archive, classification: formatBanner(banner) },
+    to: unmarkedText ? cable.to : [],
+    info: unmarkedText ? cable.info : [],
+    xmt: unmarkedText ? cable.xmt : [],
     header: {
       ...cable.header,
+      routingIndicators: unmarkedText ? cable.header.routingIndicators : [],
       securityWarning:
         cable.header.securityWarning === null
           ? null
