@@ -418,7 +418,7 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       assert.equal((await q('', reader('TOP SECRET', 'FRA'))).total, 0);
     });
 
-    void test('TAGS and REF lists are unmarked text: no filter or facet reveals them to a partial reader', async () => {
+    void test('TAGS, REF lists and addressees are unmarked text: no filter or facet reveals them to a partial reader', async () => {
       // The seed is SECRET overall: a CONFIDENTIAL reader sees its UNCLASSIFIED paragraphs only.
       const c = await q('nonpaper', C_USA);
       assert.deepEqual(
@@ -438,6 +438,8 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       assert.equal(pol.total, 1);
       assert.deepEqual(pol.facets.tags, []);
       assert.equal((await q('nonpaper tag:PARM', S_POL)).total, 0);
+      assert.equal((await q('nonpaper to:RUEHWR', S_POL)).total, 0);
+      assert.deepEqual(ids(await q('nonpaper to:RUEHWR')), ['08STATE98975']);
     });
 
     void test('the subject is shown only to a reader who may see it', async () => {

@@ -124,8 +124,9 @@ async function facet(db: Kysely<ArchiveDatabase>, q: RawBuilder<unknown>): Promi
 /** Field filters on the cable `c`, each an AND-ed condition. */
 function filters(query: SearchQuery, inVisible: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
-  // TAGS and the REF list are unmarked text: they count only where the reader may see it.
-  if (query.tags.length > 0 || query.cites.length > 0)
+  // TAGS, the REF list and the TO/INFO addressees are unmarked text: they count only where the
+  // reader may see it (a partial reader is not told who else received a cable).
+  if (query.tags.length > 0 || query.cites.length > 0 || query.to.length > 0)
     parts.push(sql`c.unmarked_class IN (${inVisible})`);
   for (const tag of query.tags)
     parts.push(
