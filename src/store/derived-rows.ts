@@ -1,5 +1,6 @@
 /** The rows derived from one cable for the field tables (tags, captions, addressees, references). */
 import { levelRank } from '../model/levels.ts';
+import type { Cable } from '../format/index.ts';
 import type { Marking } from '../model/marking.ts';
 import { accessClassKey, canonicalCaptions, markingJson } from './access-class.ts';
 import type { CableInput } from './store.ts';
@@ -122,7 +123,7 @@ function computeRows(input: CableInput): DerivedRows {
       id: input.id,
       sha256: input.sha256,
       raw: input.raw,
-      parsed: JSON.stringify(c),
+      parsed: compactCableJson(c, portions),
       issues: JSON.stringify(input.issues),
       cable_date: input.date,
       origin: input.origin,
@@ -144,4 +145,54 @@ function computeRows(input: CableInput): DerivedRows {
       text: r.text,
     })),
   };
+}
+
+/** How a paragraph's text that is also a portion's body is written in the stored Cable JSON. */
+interface PortionText {
+  readonly $portion: number;
+}
+
+/**
+ * The Cable as JSON, with each paragraph text that is exactly some portion's body written as
+ * `{"$portion": ordinal}`: the paragraphs are most of the text, and the portion rows keep it
+ * already. `inflateCableJson` restores the Cable exactly.
+ *
+ * @example compactCableJson(cable, [{ ordinal: 1, body: 'Text.' }]) // '{..."text":{"$portion":1}...}'
+ */
+export function compactCableJson(
+  cable: Cable,
+  portions: readonly { readonly ordinal: number; readonly body: string }[],
+): string {
+  const byBody = new Map<string, number>();
+  for (const p of portions) if (!byBody.has(p.body)) byBody.set(p.body, p.ordinal);
+  return JSON.stringify({
+    ...cable,
+    paragraphs: cable.paragraphs.map((p) => {
+      const ordinal = byBody.get(p.text);
+      return ordinal === undefined ? p : { ...p, text: { $portion: ordinal } };
+    }),
+  });
+}
+
+/**
+ * The Cable of a stored `parsed` JSON: paragraph texts written as portion references are taken
+ * from the portions' bodies (older rows hold the text itself and are returned as they are).
+ *
+ * @example inflateCableJson(row.parsed, (ordinal) => bodies[ordinal])
+ */
+export function inflateCableJson(
+  json: string,
+  body: (ordinal: number) => string | undefined,
+): Cable {
+  const cable = JSON.parse(json) as Omit<Cable, 'paragraphs'> & {
+    paragraphs: (Omit<Cable['paragraphs'][number], 'text'> & { text: string | PortionText })[];
+  };
+  for (const p of cable.paragraphs)
+    if (typeof p.text !== 'string') {
+      const text = body(p.text.$portion);
+      if (text === undefined)
+        throw new Error(`stored cable refers to a missing portion ${String(p.text.$portion)}`);
+      p.text = text;
+    }
+  return cable as Cable;
 }

@@ -1,9 +1,10 @@
 /** Read queries written once with Kysely and shared by both adapters. */
 import type { Kysely } from 'kysely';
-import type { Cable, Issue } from '../format/index.ts';
+import type { Issue } from '../format/index.ts';
 import type { Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { visibleClassIds } from './access-class.ts';
+import { inflateCableJson } from './derived-rows.ts';
 import type { ArchiveDatabase } from './schema.ts';
 import type {
   AccessClass,
@@ -48,7 +49,10 @@ export async function readCable(
     current: row.is_current === 1,
     sha256: row.sha256,
     raw: row.raw,
-    cable: JSON.parse(row.parsed) as Cable,
+    cable: inflateCableJson(
+      row.parsed,
+      (ordinal) => portions.find((p) => p.ordinal === ordinal)?.body,
+    ),
     issues: JSON.parse(row.issues) as Issue[],
     date: row.cable_date,
     origin: row.origin,

@@ -1,7 +1,12 @@
 /** A prepared cable as it crosses from an import worker thread: flat strings, no deep object graph. */
 import type { Cable, Issue } from '../../format/index.ts';
 import type { Marking } from '../../model/marking.ts';
-import { attachDerivedRows, deriveRows, type DerivedRows } from '../../store/derived-rows.ts';
+import {
+  attachDerivedRows,
+  deriveRows,
+  inflateCableJson,
+  type DerivedRows,
+} from '../../store/derived-rows.ts';
 import type { CableInput, PortionInput } from '../../store/store.ts';
 
 /**
@@ -17,7 +22,7 @@ export interface WireCable {
   readonly banner: Marking;
   readonly captions: readonly string[];
   readonly portionsJson: string;
-  /** `rows.cable.raw` is the text, `rows.cable.parsed` the Cable JSON, `rows.cable.issues` the issues JSON. */
+  /** `rows.cable.raw` is the text, `rows.cable.parsed` the (compact) Cable JSON, `rows.cable.issues` the issues JSON. */
   readonly rows: DerivedRows;
 }
 
@@ -54,7 +59,10 @@ export function fromWireCable(w: WireCable): CableInput {
     raw: w.rows.cable.raw,
     sha256: w.sha256,
     get cable() {
-      return (cable ??= JSON.parse(w.rows.cable.parsed) as Cable);
+      return (cable ??= inflateCableJson(
+        w.rows.cable.parsed,
+        (ordinal) => w.rows.portions.find((p) => p.ordinal === ordinal)?.body,
+      ));
     },
     get issues() {
       return (issues ??= JSON.parse(w.rows.cable.issues) as Issue[]);
