@@ -41,25 +41,14 @@ export interface BodyLines {
   readonly lineOf: (i: number) => number;
   /** The input the lines came from, when they are exact pieces of it (see ParseContext.input). */
   readonly input?: BodyInput | undefined;
+  /** False when the caller saw no line that may be a page marker (saves a pass over the lines). */
+  readonly mayHavePageMarkers?: boolean | undefined;
 }
 
-/** The input text, its lines, and where each line starts in it. */
+/** The input text and its lines (split on "\n"). */
 export interface BodyInput {
   readonly text: string;
   readonly lines: readonly string[];
-  /** Offset in `text` of lines[k]. */
-  readonly starts: readonly number[];
-}
-
-/** Where each line starts in the text the lines were split from (on "\n"). */
-export function lineStarts(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    starts.push(at);
-    at += line.length + 1;
-  }
-  return starts;
 }
 
 /**
@@ -206,6 +195,20 @@ export function parseBody(
   let classifiedBy: Body['classifiedBy'] = null;
 
   const input = source.input;
+  // Where input line `at` starts in input.text: found by walking forward from the last line asked
+  // about (paragraphs come in order), so no table of offsets is built for every cable.
+  let cursorLine = 0;
+  let cursorOffset = 0;
+  const startOf = (at: number): number => {
+    if (input === undefined) return 0;
+    if (at < cursorLine) {
+      cursorLine = 0;
+      cursorOffset = 0;
+    }
+    const inputLines = input.lines;
+    for (; cursorLine < at; cursorLine++) cursorOffset += inputLines[cursorLine]!.length + 1;
+    return cursorOffset;
+  };
   /**
    * `first` (the end of the line before rest[from]) and rest[from..to) joined with "\n": one flat
    * string per paragraph. When those lines are consecutive input lines as they were read, that is
@@ -219,9 +222,9 @@ export function parseBody(
         same =
           lineNos(k) - 1 === at + (k - from + 1) && lines[k] === input.lines[at + (k - from + 1)];
       if (same) {
-        const start = input.starts[at]! + lines[from - 1]!.length - first.length;
+        const start = startOf(at) + lines[from - 1]!.length - first.length;
         const last = at + (to - from);
-        return input.text.slice(start, input.starts[last]! + lines[to - 1]!.length);
+        return input.text.slice(start, startOf(last) + lines[to - 1]!.length);
       }
     }
     const parts = rest.slice(from, to);
@@ -496,7 +499,8 @@ function withoutPageMarkers(
   const all = source.texts;
   const lineOf = source.lineOf;
   let any = false;
-  for (let i = 0; i < end && !any; i++) any = mayBePageMarker(all[i]!);
+  if (source.mayHavePageMarkers !== false)
+    for (let i = 0; i < end && !any; i++) any = mayBePageMarker(all[i]!);
   if (!any) {
     // The common case: no copy, the arrays are cut to length in place.
     all.length = end;
@@ -537,7 +541,7 @@ function withoutPageMarkers(
 }
 
 /** Cheap gate before the page-marker regex: short, and starting with PAGE or ending in a digit. */
-function mayBePageMarker(t: string): boolean {
+export function mayBePageMarker(t: string): boolean {
   const n = t.length;
   if (n < 10 || n > 90) return false;
   if (t.charCodeAt(0) === 80 && t.startsWith('PAGE ')) return true;

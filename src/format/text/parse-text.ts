@@ -3,7 +3,7 @@ import type { Cable } from '../cable.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { issue } from '../issue.ts';
 import { findBannerInLine } from './banner.ts';
-import { lineStarts, parseBody } from './body.ts';
+import { mayBePageMarker, parseBody } from './body.ts';
 import { parsePreamble } from './preamble.ts';
 import { summaryOf } from './summary.ts';
 import type { TextLine } from './text-line.ts';
@@ -71,22 +71,42 @@ export function parseText(
     ({ lines, backslashes } = textLines(ctx, start, window));
     pre = parsePreamble(ctx, lines, citing);
   }
-  // The body: what the header part left of its window, then the input lines as they are.
-  // The body: what the header part left of its window, then the input lines (one native copy).
-  const pieces = pre.lines.slice(pre.bodyStart);
-  const head = pieces.length;
-  let texts = pieces.map((l) => l.text);
-  if (end > window) texts = texts.concat(ctx.lines.slice(window, end));
-  if (backslashes)
-    for (let i = head; i < texts.length; i++)
-      if (texts[i]!.endsWith('\\')) texts[i] = texts[i]!.replace(/ ?\\$/, '');
-  const lineOf = (i: number): number => (i < head ? pieces[i]!.line : window + (i - head) + 1);
-  const bodyBlank = blankFill(texts, 0, texts.length);
-  const input =
-    ctx.input === undefined
-      ? undefined
-      : { text: ctx.input, lines: ctx.lines, starts: lineStarts(ctx.lines) };
-  const body = parseBody(ctx, { texts, lineOf, input }, pre.bodyGap, pre.classifiedBy === null);
+  // The body: what the header part left of its window, then the input lines as they are, in one
+  // pass that also counts blank lines and looks for page markers.
+  const pieces = pre.lines;
+  const head = pieces.length - pre.bodyStart;
+  const texts: string[] = [];
+  let empty = 0;
+  let space = 0;
+  let markers = false;
+  for (let i = pre.bodyStart; i < pieces.length; i++) {
+    const t = pieces[i]!.text;
+    texts.push(t);
+    if (t.length === 0) empty++;
+    else if (t.length === 1 && t === ' ') space++;
+    else if (!markers) markers = mayBePageMarker(t);
+  }
+  const all = ctx.lines;
+  for (let i = window; i < end; i++) {
+    let t = all[i]!;
+    if (backslashes && t.endsWith('\\')) t = t.replace(/ ?\\$/, '');
+    texts.push(t);
+    if (t.length === 0) empty++;
+    else if (t.length === 1 && t === ' ') space++;
+    else if (!markers) markers = mayBePageMarker(t);
+  }
+  const bodyStart = pre.bodyStart;
+  const lineOf = (i: number): number =>
+    i < head ? pieces[bodyStart + i]!.line : window + (i - head) + 1;
+  // What blank lines hold in this text: "" or, in re-wrapped releases, a single space.
+  const bodyBlank = space > empty ? ' ' : '';
+  const input = ctx.input === undefined ? undefined : { text: ctx.input, lines: ctx.lines };
+  const body = parseBody(
+    ctx,
+    { texts, lineOf, input, mayHavePageMarkers: markers },
+    pre.bodyGap,
+    pre.classifiedBy === null,
+  );
   const blank = bodyBlank;
   // The header part's hints (headBlank only where it differs from blank), then the body's.
   const layout: Record<string, unknown> = {
@@ -165,16 +185,4 @@ function textLines(
     out.push({ text, line: i + 1, column });
   }
   return { lines: out, backslashes };
-}
-
-/** What blank lines hold in this text: "" or, in re-wrapped releases, a single space. */
-function blankFill(lines: readonly string[], start: number, end: number): string {
-  let empty = 0;
-  let space = 0;
-  for (let i = start; i < end; i++) {
-    const l = lines[i]!;
-    if (l.length === 0) empty++;
-    else if (l.length === 1 && l === ' ') space++;
-  }
-  return space > empty ? ' ' : '';
 }
