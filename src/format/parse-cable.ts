@@ -89,11 +89,9 @@ function parseLines(ctx: ParseContext): Cable {
     paragraphs: text.paragraphs,
     signers: text.signers,
   };
-  if (head.layout || text.layout)
-    result.layout = {
-      ...(head.layout ? { header: head.layout } : {}),
-      ...(text.layout ? { text: text.layout } : {}),
-    };
+  if (head.layout && text.layout) result.layout = { header: head.layout, text: text.layout };
+  else if (head.layout) result.layout = { header: head.layout };
+  else if (text.layout) result.layout = { text: text.layout };
   return result;
 }
 

@@ -386,25 +386,49 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     ...(d.partialExtract ? { partialExtract: true as const } : {}),
   };
   const contentLines = out - blankAt.length;
-  const canonicalBlanks = contentLines === 0 ? [] : [contentLines];
-  const wrapIsCanonical =
-    riWrap.length === 0 ||
-    riWrap.join() === canonicalRiWrap(d.precedence, d.routingIndicators).join();
-  const layout: HeaderLayout = {
-    ...(blankAt.join() === canonicalBlanks.join() ? {} : { blankAt }),
-    ...(Object.keys(pad).length > 0 ? { pad } : {}),
-    ...(Object.keys(gap).length > 0 ? { gap } : {}),
-    ...(wrapIsCanonical ? {} : { riWrap }),
-    ...(xmtSlash ? { xmtSlash: true } : {}),
-  };
+  // Only what differs from the canonical layout is kept; written key by key (no spreads).
+  const layout: { -readonly [K in keyof HeaderLayout]: HeaderLayout[K] } = {};
+  let hints = false;
+  if (
+    contentLines === 0 ? blankAt.length !== 0 : blankAt.length !== 1 || blankAt[0] !== contentLines
+  ) {
+    layout.blankAt = blankAt;
+    hints = true;
+  }
+  if (Object.keys(pad).length > 0) {
+    layout.pad = pad;
+    hints = true;
+  }
+  if (Object.keys(gap).length > 0) {
+    layout.gap = gap;
+    hints = true;
+  }
+  if (
+    riWrap.length !== 0 &&
+    !sameNumbers(riWrap, canonicalRiWrap(d.precedence, d.routingIndicators))
+  ) {
+    layout.riWrap = riWrap;
+    hints = true;
+  }
+  if (xmtSlash) {
+    layout.xmtSlash = true;
+    hints = true;
+  }
   return {
     header,
     from,
     to: lists.to,
     info: lists.info,
     xmt: lists.xmt,
-    layout: Object.keys(layout).length > 0 ? { ...layout } : undefined,
+    layout: hints ? layout : undefined,
   };
+}
+
+/** True when both lists hold the same numbers in the same order. */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** `text` without the blanks (spaces, TABs) it ends with: what `replace(/[ \t]+$/, '')` gives. */

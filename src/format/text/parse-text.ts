@@ -109,18 +109,23 @@ export function parseText(
   );
   const blank = bodyBlank;
   // The header part's hints (headBlank only where it differs from blank), then the body's.
-  const layout: Record<string, unknown> = {
-    ...pre.layout,
-    ...(pre.headBlank === undefined || pre.headBlank === blank ? {} : { headBlank: pre.headBlank }),
-    ...pre.lateLayout,
-    ...body.layout,
-  };
+  // Written into the preamble's own layout object (it is not used again): what spreading it into
+  // a new object gives, without the copy.
+  const layout = pre.layout;
+  if (pre.headBlank !== undefined && pre.headBlank !== blank) layout.headBlank = pre.headBlank;
+  const late = pre.lateLayout;
+  if (late.captionRefs !== undefined) layout.captionRefs = late.captionRefs;
+  if (late.captionTails !== undefined) layout.captionTails = late.captionTails;
+  if (late.passingTails !== undefined) layout.passingTails = late.passingTails;
+  Object.assign(layout, body.layout);
   let classifiedBy = pre.classifiedBy;
   if (classifiedBy === null && body.classifiedBy !== null) {
     classifiedBy = body.classifiedBy.value;
     if (body.classifiedBy.paragraph >= 0) layout.classifiedByIn = body.classifiedBy.paragraph;
   }
-  layout.gaps = pre.gaps.concat(body.gaps);
+  const gaps = pre.gaps;
+  for (const g of body.gaps) gaps.push(g);
+  layout.gaps = gaps;
   if (blank !== '') layout.blank = blank;
   return {
     classificationLine: pre.classificationLine,

@@ -54,10 +54,11 @@ export interface Preamble {
    * body's, so these are kept out of `layout` (no key has to be deleted later).
    */
   readonly headBlank: string | undefined;
+  /** Each undefined where it is not written (one object shape, no spreads). */
   readonly lateLayout: {
-    readonly captionRefs?: number[][];
-    readonly captionTails?: string[];
-    readonly passingTails?: string[];
+    readonly captionRefs: number[][] | undefined;
+    readonly captionTails: string[] | undefined;
+    readonly passingTails: string[] | undefined;
   };
 }
 
@@ -496,10 +497,10 @@ export function parsePreamble(
   // What the header's blank lines hold (re-wrapped releases often use " " here and "" below).
   const headBlank = spaceBlanks > emptyBlanks ? ' ' : emptyBlanks > 0 ? '' : undefined;
   const lateLayout = {
-    ...(captionRefs.some((r, k) => r.length !== 1 || r[0] !== k) ? { captionRefs } : {}),
+    captionRefs: captionRefs.some((r, k) => r.length !== 1 || r[0] !== k) ? captionRefs : undefined,
     // Trailing blanks of header lines (re-wrapped releases end most lines with a space).
-    ...(captionTails.some((x) => x !== '') ? { captionTails } : {}),
-    ...(passingTails.some((x) => x !== '') ? { passingTails } : {}),
+    captionTails: captionTails.some((x) => x !== '') ? captionTails : undefined,
+    passingTails: passingTails.some((x) => x !== '') ? passingTails : undefined,
   };
   if (eo === null)
     issues.push(
