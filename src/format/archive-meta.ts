@@ -59,14 +59,12 @@ export function parseArchiveMeta(ctx: ParseContext): { meta: ArchiveMeta | null;
           field,
         }),
       );
-  const meta: ArchiveMeta = {
-    id,
-    ...(id === first ? {} : { referenceId: first }),
-    created,
-    released,
-    classification: count >= 3 ? cell(3) : null,
-    origin: count >= 4 ? cell(4) : null,
-  };
+  const classification = count >= 3 ? cell(3) : null;
+  const origin = count >= 4 ? cell(4) : null;
+  const meta: ArchiveMeta =
+    id === first
+      ? { id, created, released, classification, origin }
+      : { id, referenceId: first, created, released, classification, origin };
   return { meta, next: Math.min(end + 1, ctx.lines.length) };
 }
 

@@ -21,14 +21,12 @@ export function issue(
   message: string,
   where: { line?: number; column?: number; field?: string } = {},
 ): Issue {
-  return {
-    code,
-    severity,
-    line: where.line ?? 0,
-    column: where.column ?? 0,
-    ...(where.field === undefined ? {} : { field: where.field }),
-    message,
-  };
+  const line = where.line ?? 0;
+  const column = where.column ?? 0;
+  // Two literals rather than a conditional spread (which builds and copies a third object).
+  return where.field === undefined
+    ? { code, severity, line, column, message }
+    : { code, severity, line, column, field: where.field, message };
 }
 
 /** True when any issue is an error. */

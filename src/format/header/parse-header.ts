@@ -370,7 +370,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     );
   }
 
-  const header: TransmissionHeader = {
+  const header: { -readonly [K in keyof TransmissionHeader]: TransmissionHeader[K] } = {
     channel: d.channel,
     precedence: d.precedence,
     routingIndicators: d.routingIndicators,
@@ -382,9 +382,10 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     dtgPrecedence: d.dtgPrecedence,
     dtgText: d.dtgText,
     dtg: d.dtg,
-    ...(d.operatingSignals === null ? {} : { operatingSignals: d.operatingSignals }),
-    ...(d.partialExtract ? { partialExtract: true as const } : {}),
   };
+  // Optional keys last, assigned (not spread) so the key order stays the same.
+  if (d.operatingSignals !== null) header.operatingSignals = d.operatingSignals;
+  if (d.partialExtract) header.partialExtract = true;
   const contentLines = out - blankAt.length;
   // Only what differs from the canonical layout is kept; written key by key (no spreads).
   const layout: { -readonly [K in keyof HeaderLayout]: HeaderLayout[K] } = {};
