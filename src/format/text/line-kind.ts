@@ -1,4 +1,5 @@
 /** Cheap line classifiers shared by the text parser: first-character tests before any regex. */
+import { isSpace } from '../chars.ts';
 
 /** Handling captions that stand on their own line (several may share one). */
 export const CAPTIONS: ReadonlySet<string> = new Set([
@@ -139,12 +140,27 @@ export function paragraphNumber(
 
 /** Divider lines such as `------ SUMMARY ------`, `=====`, `. ------`. */
 export function isDivider(text: string): boolean {
-  // Gate: a divider starts (after blanks and dots) or ends with a rule character.
-  const t = text.trim();
-  if (t.length < 3) return false;
-  const rule = (c: string) => c === '-' || c === '=' || c === '_' || c === '*' || c === '~';
-  if (!rule(t.charAt(t.length - 1)) && !rule(t.replace(/^[.\s]+/, '').charAt(0))) return false;
-  return /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/.test(t);
+  // Gate: a divider starts (after blanks and dots) or ends with a rule character. Read in place:
+  // this runs on every line of a paragraph's tail, and trimming or a regex replace per line showed.
+  let s = 0;
+  let e = text.length;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e - s < 3) return false;
+  if (!isRule(text.charCodeAt(e - 1))) {
+    let k = s;
+    for (let c = text.charCodeAt(k); k < e && (c === 46 || isSpace(c)); c = text.charCodeAt(++k));
+    if (k >= e || !isRule(text.charCodeAt(k))) return false;
+  }
+  // Leading and trailing blanks are absorbed by the pattern itself: no trimmed copy is needed.
+  return DIVIDER.test(text);
+}
+
+const DIVIDER = /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/;
+
+/** - = _ * ~ */
+function isRule(c: number): boolean {
+  return c === 45 || c === 61 || c === 95 || c === 42 || c === 126;
 }
 
 /** Page and section markers inside the body: `ANKARA 00000348  002 OF 004`, `PAGE 02 VATICA 01261 061419Z`. */
