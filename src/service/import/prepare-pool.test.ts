@@ -6,7 +6,7 @@ import { corpusFiles, noSharedReason, seedPath } from '../../../test/support/sha
 import { directory } from '../../directory/directory.ts';
 import { markingRules } from '../../directory/marking-rules.ts';
 import { deriveRows } from '../../store/derived-rows.ts';
-import type { Prepared } from '../prepare-cable.ts';
+import { prepareCable, type Prepared } from '../prepare-cable.ts';
 import { openPreparePool } from './prepare-pool.ts';
 
 const ctx = { reference: directory(), rules: markingRules() };
@@ -63,6 +63,33 @@ void test(
     } finally {
       await workers.close();
       await local.close();
+    }
+  },
+);
+
+void test(
+  'a waiting thread takes the newest job no worker has taken, and results keep their order',
+  {
+    skip: seedPath === undefined ? noSharedReason : false,
+  },
+  async () => {
+    const items = [seedPath!, ...corpusFiles().slice(0, 5)].map((file) => ({
+      file,
+      bytes: readFileSync(file),
+    }));
+    const pool = openPreparePool(1, ctx, { depth: 1 });
+    try {
+      const jobs = items.map((item) => pool.prepare([item]));
+      assert.equal(pool.helpOne(), true);
+      const got = (await Promise.all(jobs)).flat();
+      assert.deepEqual(
+        got.map(plain),
+        items.map((i) => plain(prepareCable(i.bytes, i.file, ctx))),
+      );
+      assert.ok(pool.prepared.inThread >= 1);
+      assert.equal(pool.prepared.inThread + pool.prepared.inWorkers, items.length);
+    } finally {
+      await pool.close();
     }
   },
 );

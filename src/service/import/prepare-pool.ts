@@ -24,6 +24,11 @@ export interface PreparePool {
   readonly prepared: { readonly inWorkers: number; readonly inThread: number };
   /** The files prepared, results in the order given. */
   prepare(items: PrepareJob['items']): Promise<Prepared[]>;
+  /**
+   * Prepares one job no worker has taken yet in this thread (the newest), so a thread waiting
+   * for a worker does useful work instead; false when there is none.
+   */
+  helpOne(): boolean;
   close(): Promise<void>;
 }
 
@@ -49,18 +54,37 @@ export function defaultWorkerCount(): number {
 export function openPreparePool(
   count: number,
   ctx: { readonly reference: Directory; readonly rules: MarkingRules },
+  options: { readonly depth?: number } = {},
 ): PreparePool {
   const prepared = { inWorkers: 0, inThread: 0 };
   const inThread = (items: PrepareJob['items']) => {
     prepared.inThread += items.length;
     return items.map((i) => prepareCable(i.bytes, i.file, ctx));
   };
+  interface Queued {
+    readonly job: PrepareJob;
+    readonly done: (r: Prepared[]) => void;
+  }
   interface Slot {
     readonly worker: Worker;
-    readonly pending: Map<number, { job: PrepareJob; done: (r: Prepared[]) => void }>;
+    readonly pending: Map<number, Queued>;
     alive: boolean;
   }
   const slots: Slot[] = [];
+  // Jobs not yet given to a worker. Each worker holds up to `depth` jobs, enough to stay busy
+  // while this thread is inside a write transaction and cannot answer; the rest wait here, where
+  // `helpOne` can take them.
+  const queue: Queued[] = [];
+  const depth = Math.max(1, options.depth ?? 8);
+  const dispatch = () => {
+    for (const slot of slots)
+      while (slot.alive && slot.pending.size < depth && queue.length > 0) {
+        const q = queue.shift()!;
+        slot.pending.set(q.job.id, q);
+        slot.worker.postMessage(q.job);
+      }
+    if (!slots.some((s) => s.alive)) for (const q of queue.splice(0)) q.done(inThread(q.job.items));
+  };
   for (let n = 0; n < count; n++) {
     const worker = startWorker();
     if (worker === null) break;
@@ -71,6 +95,7 @@ export function openPreparePool(
       slot.pending.delete(m.id);
       prepared.inWorkers += m.results.length;
       p.done(m.results.map((r) => (r.kind === 'wire' ? ready(r.cable) : r)));
+      dispatch();
     });
     const fail = () => {
       if (!slot.alive) return;
@@ -78,6 +103,7 @@ export function openPreparePool(
       // Jobs the thread took but never answered are prepared here, in their order.
       for (const p of slot.pending.values()) p.done(inThread(p.job.items));
       slot.pending.clear();
+      dispatch();
     };
     worker.on('error', fail);
     worker.on('exit', fail);
@@ -88,14 +114,18 @@ export function openPreparePool(
     workers: slots.length,
     prepared,
     prepare(items) {
-      const live = slots.filter((s) => s.alive);
-      if (live.length === 0) return Promise.resolve(inThread(items));
-      const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      const job: PrepareJob = { id: nextId++, items };
+      if (!slots.some((s) => s.alive)) return Promise.resolve(inThread(items));
       return new Promise((done) => {
-        slot.pending.set(job.id, { job, done });
-        slot.worker.postMessage(job);
+        queue.push({ job: { id: nextId++, items }, done });
+        dispatch();
       });
+    },
+    helpOne() {
+      // The newest waiting job: the workers keep taking the older ones, which are needed first.
+      const q = queue.pop();
+      if (q === undefined) return false;
+      q.done(inThread(q.job.items));
+      return true;
     },
     async close() {
       for (const s of slots) s.alive = false;
