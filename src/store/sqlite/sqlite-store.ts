@@ -86,6 +86,9 @@ async function migrateWithRetry(db: Kysely<ArchiveDatabase>): Promise<void> {
     }
 }
 
+/** FTS5 pending-data limit while writing, in bytes (see bulkWriter). */
+const FTS_HASH_SIZE = 32 * 1024 * 1024;
+
 /** The write path: one better-sqlite3 transaction per batch, prepared statements reused. */
 function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => PutOutcome[] {
   const st = {
@@ -115,6 +118,13 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
       'SELECT max(search_key) AS k FROM portion WHERE search_key >= ? AND search_key < ?',
     ),
     fts: raw.prepare('INSERT INTO portion_fts (rowid, body) VALUES (?, ?)'),
+    ftsHashSize: raw.prepare<[], { v: number }>(
+      "SELECT v FROM portion_fts_config WHERE k = 'hashsize'",
+    ),
+    // A bound JS number is a REAL to better-sqlite3, and FTS5 rejects a REAL hashsize: BigInt.
+    setFtsHashSize: raw.prepare<[bigint]>(
+      "INSERT INTO portion_fts (portion_fts, rank) VALUES ('hashsize', ?)",
+    ),
     tag: raw.prepare('INSERT INTO cable_tag (cable_seq, tag) VALUES (?, ?)'),
     caption: raw.prepare('INSERT INTO cable_caption (cable_seq, caption) VALUES (?, ?)'),
     addressee: raw.prepare(
@@ -178,8 +188,15 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
   // FTS5 flushes its pending terms to a new segment whenever a rowid is lower than the last one
   // written; keys follow the cable's date, not the import order, so the batch's index rows are
   // written last, in key order: one segment per batch instead of hundreds.
+  // FTS5 writes its pending terms out as a new segment whenever they pass `hashsize` (1 MB by
+  // default), several times per 500-cable batch; each segment is later merged again. 32 MB keeps
+  // a batch in one segment (the FTS insert of the corpus's portions: 1.22 s -> 1.04 s). The
+  // setting is kept in the index's config table and written inside a batch's transaction.
+  let hashSizeSet = false;
   const tx = raw.transaction((batch: readonly CableInput[]) => {
     classIds.clear();
+    if (!hashSizeSet && st.ftsHashSize.get()?.v !== FTS_HASH_SIZE)
+      st.setFtsHashSize.run(BigInt(FTS_HASH_SIZE));
     const at = new Date().toISOString();
     const fts: { key: bigint; body: string }[] = [];
     const outcomes = batch.map((item) => putOne(item, at, fts));
@@ -187,5 +204,9 @@ function bulkWriter(raw: Database.Database): (batch: readonly CableInput[]) => P
     for (const f of fts) st.fts.run(f.key, f.body);
     return outcomes;
   });
-  return (batch) => tx(batch);
+  return (batch) => {
+    const outcomes = tx(batch);
+    hashSizeSet = true;
+    return outcomes;
+  };
 }
