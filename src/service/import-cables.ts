@@ -91,7 +91,20 @@ export async function importCables(
   const started = performance.now();
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const ctx = { reference: directory(), rules: markingRules() };
-  const { files, missing } = await listCableFiles(paths);
+  // The workers start first: they load while the folders are listed.
+  // Each worker holds a write batch's worth of jobs (it must not run dry while this thread is in a
+  // transaction); as many again wait in the pool, where this thread takes them whenever the
+  // result it needs next is not back yet (a busy machine may starve the workers).
+  const depth = Math.max(2, Math.ceil(batchSize / JOB_SIZE));
+  const pool = openPreparePool(options.workers ?? defaultWorkerCount(), ctx, { depth });
+  let listed;
+  try {
+    listed = await listCableFiles(paths);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  const { files, missing } = listed;
   const rejected: Rejection[] = [...missing];
   const counts: Record<PutOutcome, number> = { imported: 0, unchanged: 0, updated: 0 };
   let batch: { file: string; input: CableInput }[] = [];
@@ -122,11 +135,6 @@ export async function importCables(
   };
   // Preparing (parse, normalise, derive rows) runs on worker threads while this thread writes.
   // Results are taken strictly in file order, so batches are the same as without workers.
-  // Each worker holds a write batch's worth of jobs (it must not run dry while this thread is in a
-  // transaction); as many again wait in the pool, where this thread takes them whenever the
-  // result it needs next is not back yet (a busy machine may starve the workers).
-  const depth = Math.max(2, Math.ceil(batchSize / JOB_SIZE));
-  const pool = openPreparePool(options.workers ?? defaultWorkerCount(), ctx, { depth });
   const ahead = 2 * depth * Math.max(1, pool.workers);
   const inflight: { files: readonly string[]; results: Promise<Prepared[]>; done: boolean }[] = [];
   const drain = async (keep: number) => {
