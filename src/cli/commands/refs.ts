@@ -1,8 +1,7 @@
 /** `chancery refs ID [--as READER] [--json]`: the cable's references and the cables citing it. */
 import type { Command } from 'commander';
+import { withArchiveReader } from '../with-archive-reader.ts';
 import { cableReferences } from '../../service/cable-references.ts';
-import { openArchive } from '../../service/open-store.ts';
-import { resolveReader } from '../../service/readers.ts';
 
 export function registerRefs(program: Command): void {
   program
@@ -15,21 +14,8 @@ export function registerRefs(program: Command): void {
     .option('--as <reader>', 'read as CLEARANCE/NATIONALITY[/ACCESSES], e.g. CONFIDENTIAL/USA')
     .option('--json', 'print as JSON')
     .action(async (id: string, options: { as?: string; json?: boolean }) => {
-      const opened = await openArchive();
-      if ('error' in opened) {
-        process.stderr.write(`chancery refs: ${opened.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const { store } = opened;
-      try {
-        const who = await resolveReader(store, options.as);
-        if ('issue' in who) {
-          process.stderr.write(`chancery refs: ${who.issue.message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const refs = await cableReferences(store, id, who.reader);
+      await withArchiveReader('refs', options.as, async (store, reader) => {
+        const refs = await cableReferences(store, id, reader);
         if (refs.kind === 'not-found') {
           process.stderr.write(`chancery refs: ${refs.message}\n`);
           process.exitCode = 1;
@@ -53,8 +39,6 @@ export function registerRefs(program: Command): void {
         if (refs.citedBy.length === 0) lines.push('  (none)');
         for (const c of refs.citedBy) lines.push(`  ${c}`);
         process.stdout.write(`${lines.join('\n')}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

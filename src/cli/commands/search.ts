@@ -1,7 +1,6 @@
 /** `chancery search QUERY [--as READER] [--sort date] [--page N] [--json]`: searches the archive. */
 import type { Command } from 'commander';
-import { openArchive } from '../../service/open-store.ts';
-import { resolveReader } from '../../service/readers.ts';
+import { withArchiveReader } from '../with-archive-reader.ts';
 import {
   searchArchive,
   type SearchResult,
@@ -37,6 +36,7 @@ export function registerSearch(program: Command): void {
           process.exitCode = 2;
           return;
         }
+        const sort = options.sort;
         const page = Number.parseInt(options.page, 10);
         const size = Number.parseInt(options.size, 10);
         if (!(page >= 1) || !(size >= 1)) {
@@ -44,25 +44,12 @@ export function registerSearch(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        const opened = await openArchive();
-        if ('error' in opened) {
-          process.stderr.write(`chancery search: ${opened.error}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const { store } = opened;
-        try {
-          const who = await resolveReader(store, options.as);
-          if ('issue' in who) {
-            process.stderr.write(`chancery search: ${who.issue.message}\n`);
-            process.exitCode = 2;
-            return;
-          }
+        await withArchiveReader('search', options.as, async (store, reader) => {
           const query = words.join(' ');
           const { result, issues } = await searchArchive(store, {
             query,
-            reader: who.reader,
-            sort: options.sort,
+            reader,
+            sort,
             page,
             size,
           });
@@ -84,9 +71,7 @@ export function registerSearch(program: Command): void {
                   process.stdout.isTTY,
                 ),
           );
-        } finally {
-          await store.close();
-        }
+        });
       },
     );
 }

@@ -1,7 +1,6 @@
 /** `chancery show ID [--as READER] [--version N]`: prints a stored cable as the reader may see it. */
 import type { Command } from 'commander';
-import { openArchive } from '../../service/open-store.ts';
-import { resolveReader } from '../../service/readers.ts';
+import { withArchiveReader } from '../with-archive-reader.ts';
 import { showCable } from '../../service/show-cable.ts';
 
 export function registerShow(program: Command): void {
@@ -22,21 +21,8 @@ export function registerShow(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const opened = await openArchive();
-      if ('error' in opened) {
-        process.stderr.write(`chancery show: ${opened.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const { store } = opened;
-      try {
-        const who = await resolveReader(store, options.as);
-        if ('issue' in who) {
-          process.stderr.write(`chancery show: ${who.issue.message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const shown = await showCable(store, id, who.reader, version);
+      await withArchiveReader('show', options.as, async (store, reader) => {
+        const shown = await showCable(store, id, reader, version);
         if (shown.kind === 'not-found') {
           process.stderr.write(`chancery show: ${shown.message}\n`);
           process.exitCode = 1;
@@ -47,8 +33,6 @@ export function registerShow(program: Command): void {
             `chancery show: ${shown.id} version ${shown.version} redacted for ${options.as ?? 'operator'}: only portions you may see (${shown.banner})\n`,
           );
         process.stdout.write(shown.text);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -1,0 +1,38 @@
+/** Runs a reading command against the archive as one reader: open, resolve the reader, act, close. */
+import type { Reader } from '../model/reader.ts';
+import { openArchive } from '../service/open-store.ts';
+import { resolveReader } from '../service/readers.ts';
+
+type OpenedStore = Extract<Awaited<ReturnType<typeof openArchive>>, { store: unknown }>['store'];
+
+/**
+ * Opens the archive, resolves `--as` (the local operator when absent) and runs `act`; the store
+ * is closed whatever happens. A store that cannot be opened or a bad reader spec is one line on
+ * stderr and exit status 2, named after the command.
+ *
+ * @example await withArchiveReader('show', options.as, (store, reader) => showCable(store, id, reader))
+ */
+export async function withArchiveReader(
+  command: string,
+  as: string | undefined,
+  act: (store: OpenedStore, reader: Reader) => Promise<void>,
+): Promise<void> {
+  const opened = await openArchive();
+  if ('error' in opened) {
+    process.stderr.write(`chancery ${command}: ${opened.error}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const { store } = opened;
+  try {
+    const who = await resolveReader(store, as);
+    if ('issue' in who) {
+      process.stderr.write(`chancery ${command}: ${who.issue.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    await act(store, who.reader);
+  } finally {
+    await store.close();
+  }
+}
