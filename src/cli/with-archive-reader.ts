@@ -17,7 +17,7 @@ export async function withArchiveReader(
   as: string | undefined,
   act: (store: OpenedStore, reader: Reader) => Promise<void>,
 ): Promise<void> {
-  const opened = await openArchive();
+  const opened = await openArchive(process.env, { mustExist: true });
   if ('error' in opened) {
     process.stderr.write(`chancery ${command}: ${opened.error}\n`);
     process.exitCode = 2;

@@ -1,4 +1,5 @@
 /** Chooses and opens the archive store: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+import { existsSync } from 'node:fs';
 import { openPostgresStore } from '../store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -39,14 +40,20 @@ export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<S
 
 /**
  * Opens the store for a command, turning a failure (no such database, server down, unwritable
- * folder) into one readable line instead of a stack trace.
+ * folder) into one readable line instead of a stack trace. Reading commands pass `mustExist`, so
+ * a mistyped CHANCERY_DB is an error rather than a new, empty archive that finds nothing.
  *
- * @example const opened = await openArchive(); if ('error' in opened) { ... }
+ * @example const opened = await openArchive(process.env, { mustExist: true }); if ('error' in opened) { ... }
  */
 export async function openArchive(
   env: NodeJS.ProcessEnv = process.env,
+  options: { readonly mustExist?: boolean } = {},
 ): Promise<{ store: Store } | { error: string }> {
   const where = storeLocation(env);
+  if (options.mustExist === true && where.kind === 'sqlite' && !existsSync(where.where))
+    return {
+      error: `no archive at ${where.where} (set CHANCERY_DB, or create it with chancery import or npm start)`,
+    };
   try {
     return { store: await openStore(env) };
   } catch (error) {

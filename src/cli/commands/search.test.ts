@@ -26,6 +26,13 @@ describe('archive CLI', { skip: seedPath === undefined ? noSharedReason : false 
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test('reading commands refuse a missing archive instead of creating an empty one', () => {
+    const r = chancery('search', 'china');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no archive at .*archive\.db/);
+    assert.equal(chancery('show', '08STATE98975').code, 2);
+  });
+
   test('import reports, search finds per reader, show and refs hide what a reader may not see', () => {
     const first = chancery('import', seedPath!, join(dir, 'missing.txt'));
     assert.equal(first.code, 1, 'a rejected file makes the exit status 1');
