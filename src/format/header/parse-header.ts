@@ -55,6 +55,58 @@ interface Draft {
 }
 
 /**
+ * What the header reader's helpers share (module-level functions, not closures: closures made per
+ * cable cost a function object each, and under tsx a name definition each too).
+ */
+interface Run {
+  readonly ctx: ParseContext;
+  readonly lists: Record<'to' | 'info' | 'xmt', Addressee[]>;
+  readonly pad: Record<string, number>;
+  readonly gap: Record<string, number>;
+  /** Index of the next line the renderer will write. */
+  out: number;
+}
+
+function report(
+  ctx: ParseContext,
+  code: string,
+  message: string,
+  i: number,
+  severity: 'warning' | 'info',
+  column = 1 + Math.max(0, (ctx.lines[i] ?? '').search(/\S/)),
+): void {
+  ctx.issues.push(issue(code, severity, message, { line: i + 1, column, field: 'header' }));
+}
+
+function emit(r: Run, raw: string, text: string): void {
+  if (raw.length > text.length) r.pad[String(r.out)] = raw.length - text.length;
+  r.out++;
+}
+
+function duplicate(ctx: ParseContext, i: number, what: string): boolean {
+  report(ctx, 'header.line.duplicate', `second ${what} line ignored`, i, 'info');
+  return true;
+}
+
+// Some posts put two spaces between the PLAD and the precedence: a spacing hint, not data.
+function noteGap(r: Run, a: Addressee, written: string): void {
+  const w = written.trim();
+  const from = w.indexOf(a.name) + a.name.length - 1; // the name's last letter
+  const n = gapAt(w, from < 0 ? Math.max(0, w.length + from) : from);
+  if (n > 0) r.gap[String(r.out)] = n;
+}
+
+function addTo(r: Run, list: 'to' | 'info' | 'xmt', text: string, i: number): boolean {
+  const a = parseAddressee(text);
+  if (a === null) return false;
+  r.lists[list].push(a);
+  noteGap(r, a, text);
+  if (mayHaveLowerCase(a.name) && a.name !== a.name.toUpperCase())
+    report(r.ctx, 'header.addressee.case', `addressee "${a.name}" is not upper case`, i, 'info');
+  return true;
+}
+
+/**
  * Reads lines [start, end) of ctx.lines as a transmission header. Every field present is read,
  * whatever the order or fragment (partial extracts, 1970s headers without FL1–FL4); lines that
  * are not header lines are reported as `header.*` issues and skipped. Never throws.
@@ -78,50 +130,20 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     partialExtract: false,
   };
   let from: Addressee | null = null;
-  const lists: Record<'to' | 'info' | 'xmt', Addressee[]> = { to: [], info: [], xmt: [] };
+  const r: Run = {
+    ctx,
+    lists: { to: [], info: [], xmt: [] },
+    pad: {},
+    gap: {},
+    out: 0,
+  };
+  const lists = r.lists;
   const blankAt: number[] = [];
-  const pad: Record<string, number> = {};
   const riWrap: number[] = [];
   let xmtSlash = false;
-  let out = 0; // index of the next line the renderer will write
   let section: Section = 'none';
   let preamble = false;
   let lastList: 'to' | 'info' | 'xmt' | null = null;
-  const gap: Record<string, number> = {};
-
-  const report = (
-    code: string,
-    message: string,
-    i: number,
-    severity: 'warning' | 'info',
-    column = 1 + Math.max(0, (ctx.lines[i] ?? '').search(/\S/)),
-  ) => {
-    ctx.issues.push(issue(code, severity, message, { line: i + 1, column, field: 'header' }));
-  };
-  const emit = (raw: string, text: string) => {
-    if (raw.length > text.length) pad[String(out)] = raw.length - text.length;
-    out++;
-  };
-  const duplicate = (i: number, what: string): boolean => {
-    report('header.line.duplicate', `second ${what} line ignored`, i, 'info');
-    return true;
-  };
-  // Some posts put two spaces between the PLAD and the precedence: a spacing hint, not data.
-  const noteGap = (a: Addressee, written: string) => {
-    const w = written.trim();
-    const from = w.indexOf(a.name) + a.name.length - 1; // the name's last letter
-    const n = gapAt(w, from < 0 ? Math.max(0, w.length + from) : from);
-    if (n > 0) gap[String(out)] = n;
-  };
-  const addTo = (list: 'to' | 'info' | 'xmt', text: string, i: number): boolean => {
-    const a = parseAddressee(text);
-    if (a === null) return false;
-    lists[list].push(a);
-    noteGap(a, text);
-    if (mayHaveLowerCase(a.name) && a.name !== a.name.toUpperCase())
-      report('header.addressee.case', `addressee "${a.name}" is not upper case`, i, 'info');
-    return true;
-  };
 
   for (let i = Math.max(0, start); i < end && i < ctx.lines.length; i++) {
     // Everything after archive or media-partner material is skipped.
@@ -130,8 +152,8 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     const text = trimBlanksEnd(raw);
     const c0 = text.charCodeAt(0);
     if (text === '' && !raw.includes('\t')) {
-      blankAt.push(out);
-      emit(raw, text);
+      blankAt.push(r.out);
+      emit(r, raw, text);
       section = 'none';
       continue;
     }
@@ -142,6 +164,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     ) {
       preamble = true;
       report(
+        ctx,
         'header.preamble',
         'archive or media-partner material before the text skipped (not part of the telegram)',
         i,
@@ -155,27 +178,28 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       !hasLowerCase(text) &&
       !startsWithListKeyword(text)
     ) {
-      if (addTo(section, text, i)) emit(raw, text);
+      if (addTo(r, section, text, i)) emit(r, raw, text);
       continue;
     }
     if (text.startsWith('This record is a partial extract')) {
-      if (d.partialExtract) duplicate(i, 'partial-extract note');
+      if (d.partialExtract) duplicate(ctx, i, 'partial-extract note');
       else {
         d.partialExtract = true;
-        emit(raw, text);
+        emit(r, raw, text);
         if (text !== PARTIAL_EXTRACT_NOTE)
-          report('header.extract.note', 'partial-extract note worded unusually', i, 'info');
+          report(ctx, 'header.extract.note', 'partial-extract note worded unusually', i, 'info');
       }
       section = 'none';
       continue;
     }
     if (text.startsWith('VZCZC')) {
-      if (d.channel !== null) duplicate(i, 'FL1');
+      if (d.channel !== null) duplicate(ctx, i, 'FL1');
       else {
         d.channel = text;
-        emit(raw, text);
+        emit(r, raw, text);
         if (!/^VZCZC[A-Z]{3}\d{3,4}$/.test(text))
           report(
+            ctx,
             'header.channel.unusual',
             `FL1 "${text}" is not VZCZC + trigraph + 3–4 digits`,
             i,
@@ -189,7 +213,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     // page headers and TO/INFO/XMT keywords are told apart by their first characters first.
     const mayBeFl2 = text.charCodeAt(2) === 32 && text.charCodeAt(3) === 82;
     if (mayBeFl2 && d.precedence !== null && section !== 'fl2' && FL2.test(text)) {
-      duplicate(i, 'FL2');
+      duplicate(ctx, i, 'FL2');
       continue;
     }
     const fl2 = mayBeFl2 && section === 'none' && d.precedence === null ? FL2.exec(text) : null;
@@ -200,12 +224,13 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       riWrap.push(ris.length);
       if (!/^(ZZ|OO|PP|RR)$/.test(d.precedence ?? ''))
         report(
+          ctx,
           'header.prosign.unusual',
           `FL2 prosign "${d.precedence ?? ''}" is not ZZ, OO, PP or RR`,
           i,
           'info',
         );
-      emit(raw, text);
+      emit(r, raw, text);
       section = 'fl2';
       continue;
     }
@@ -213,18 +238,24 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       const ris = text.split(' ');
       d.routingIndicators.push(...ris);
       riWrap.push(ris.length);
-      emit(raw, text);
+      emit(r, raw, text);
       continue;
     }
     if (text.startsWith('DE ')) {
       section = 'none';
       if (d.station !== null) {
-        duplicate(i, 'FL3');
+        duplicate(ctx, i, 'FL3');
         continue;
       }
       const m = FL3.exec(text);
       if (!m) {
-        report('header.fl3.invalid', `FL3 "${text}" is not DE RI #SSSS[/NN] JJJHHMM`, i, 'warning');
+        report(
+          ctx,
+          'header.fl3.invalid',
+          `FL3 "${text}" is not DE RI #SSSS[/NN] JJJHHMM`,
+          i,
+          'warning',
+        );
         continue;
       }
       d.station = m[1] ?? null;
@@ -233,22 +264,25 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       d.filed = m[4] ?? null;
       if (d.filed !== null && !isValidFiled(d.filed))
         report(
+          ctx,
           'header.filed.invalid',
           `time of file "${d.filed}" is not a day of year and time`,
           i,
           'warning',
           text.lastIndexOf(d.filed) + 1,
         );
-      emit(raw, text);
+      emit(r, raw, text);
       continue;
     }
     if (c0 === 90 && text.charCodeAt(1) === 78 && FL4.test(text)) {
       section = 'none';
-      if (d.securityWarning !== null) duplicate(i, 'FL4');
+      if (d.securityWarning !== null) duplicate(ctx, i, 'FL4');
       else {
         d.securityWarning = text;
-        checkSecurityWarning(text, i, report);
-        emit(raw, text);
+        checkSecurityWarning(text, i, (code, message, at, severity) => {
+          report(ctx, code, message, at, severity);
+        });
+        emit(r, raw, text);
       }
       continue;
     }
@@ -259,7 +293,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
         : null;
     if (fl5) {
       section = 'none';
-      if (d.dtgText !== null) duplicate(i, 'FL5');
+      if (d.dtgText !== null) duplicate(ctx, i, 'FL5');
       else {
         d.dtgPrecedence = fl5[1] ?? null;
         d.dtgText = fl5[2] ?? null;
@@ -272,24 +306,25 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
         d.dtg = dtgToIso(d.dtgText ?? '');
         if (d.dtg === null || !DTG_PATTERN.test(d.dtgText ?? ''))
           report(
+            ctx,
             'header.dtg.invalid',
             `date-time group "${d.dtgText ?? ''}" is not a real DDHHMMZ MON YY`,
             i,
             'warning',
             text.length - (d.dtgText ?? '').length + 1,
           );
-        emit(raw, text);
+        emit(r, raw, text);
       }
       continue;
     }
     if (text.startsWith('FM ')) {
       section = 'none';
-      if (from !== null) duplicate(i, 'FM');
+      if (from !== null) duplicate(ctx, i, 'FM');
       else {
         from = parseAddressee(text.slice(3));
         if (from !== null) {
-          noteGap(from, text.slice(3));
-          emit(raw, text);
+          noteGap(r, from, text.slice(3));
+          emit(r, raw, text);
         }
       }
       continue;
@@ -297,6 +332,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     if ((c0 === 65 || c0 === 73 || c0 === 79) && DISTRIBUTION.test(text)) {
       section = 'distribution';
       report(
+        ctx,
         'header.distribution.skipped',
         'Department distribution list (office codes) skipped',
         i,
@@ -308,6 +344,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     if (section === 'duplicate' && text !== '' && !hasLowerCase(text)) continue;
     if (c0 === 80 && PAGE.test(text)) {
       report(
+        ctx,
         'header.page.skipped',
         'page header inside the transmission header skipped',
         i,
@@ -321,12 +358,13 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       const rest = (keyword[3] ?? keyword[4] ?? '').trim();
       // A second TO or INFO block is a copy (cables.csv rows repeat the header): keep the first.
       if (list !== 'xmt' && lists[list].length > 0 && section !== list) {
-        duplicate(i, list.toUpperCase());
+        duplicate(ctx, i, list.toUpperCase());
         section = 'duplicate';
         continue;
       }
       if (keyword[4] !== undefined)
         report(
+          ctx,
           'header.keyword.glued',
           `"${list.toUpperCase()}" is glued to its first addressee`,
           i,
@@ -338,6 +376,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       lastList = list;
       if (PAGE.test(rest)) {
         report(
+          ctx,
           'header.page.skipped',
           'page header inside the transmission header skipped',
           i,
@@ -345,7 +384,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
         );
         continue;
       }
-      if (rest === '' || addTo(list, rest, i)) emit(raw, text);
+      if (rest === '' || addTo(r, list, rest, i)) emit(r, raw, text);
       continue;
     }
     if (
@@ -353,16 +392,17 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       text !== '' &&
       !hasLowerCase(text)
     ) {
-      if (addTo(section, text, i)) emit(raw, text);
+      if (addTo(r, section, text, i)) emit(r, raw, text);
       continue;
     }
     // A blank line inside a long addressee list: RI/PLAD lines after it still belong to the list.
     if (section === 'none' && lastList !== null && /^[A-Z]{3,8}\/[^a-z]+$/.test(text)) {
       section = lastList;
-      if (addTo(section, text, i)) emit(raw, text);
+      if (addTo(r, section, text, i)) emit(r, raw, text);
       continue;
     }
     report(
+      ctx,
       'header.line.unknown',
       `line not understood as a header line: "${text.slice(0, 60)}"`,
       i,
@@ -386,7 +426,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
   // Optional keys last, assigned (not spread) so the key order stays the same.
   if (d.operatingSignals !== null) header.operatingSignals = d.operatingSignals;
   if (d.partialExtract) header.partialExtract = true;
-  const contentLines = out - blankAt.length;
+  const contentLines = r.out - blankAt.length;
   // Only what differs from the canonical layout is kept; written key by key (no spreads).
   const layout: { -readonly [K in keyof HeaderLayout]: HeaderLayout[K] } = {};
   let hints = false;
@@ -396,12 +436,12 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     layout.blankAt = blankAt;
     hints = true;
   }
-  if (Object.keys(pad).length > 0) {
-    layout.pad = pad;
+  if (Object.keys(r.pad).length > 0) {
+    layout.pad = r.pad;
     hints = true;
   }
-  if (Object.keys(gap).length > 0) {
-    layout.gap = gap;
+  if (Object.keys(r.gap).length > 0) {
+    layout.gap = r.gap;
     hints = true;
   }
   if (

@@ -37,12 +37,28 @@ const NOT_SIGNER =
 export interface BodyLines {
   /** Owned by the body parser, which may trim it in place. */
   readonly texts: string[];
-  /** 1-based input line of texts[i] (a function: no array of numbers is built for every body). */
-  readonly lineOf: (i: number) => number;
+  /** 1-based input line of texts[i] (see lineAt: no array of numbers is built for every body). */
+  readonly lineOf: LineMap;
   /** The input the lines came from, when they are exact pieces of it (see ParseContext.input). */
   readonly input?: BodyInput | undefined;
   /** False when the caller saw no line that may be a page marker (saves a pass over the lines). */
   readonly mayHavePageMarkers?: boolean | undefined;
+}
+
+/**
+ * Where body lines came from: texts[i] is input line nos[i] for the first nos.length lines, and
+ * base + i after them (0 when base is -1). Data, not a closure made per cable.
+ */
+export interface LineMap {
+  readonly nos: readonly number[];
+  readonly base: number;
+}
+
+/** 1-based input line of body line i. @example lineAt({ nos: [3], base: 10 }, 2) // 12 */
+export function lineAt(map: LineMap, i: number): number {
+  const nos = map.nos;
+  if (i < nos.length) return nos[i] ?? 0;
+  return map.base === -1 ? 0 : map.base + i;
 }
 
 /** The input text and its lines (split on "\n"). */
@@ -75,7 +91,7 @@ export function parseBody(
   // Media-partner trailers ("=====CABLE ENDS=====", a stray quote) are not text.
   let trailerLine = 0;
   while (end > start && (isBlank(all[end - 1]!) || isTrailer(all[end - 1]!))) {
-    if (!isBlank(all[end - 1]!)) trailerLine = lineOf(end - 1);
+    if (!isBlank(all[end - 1]!)) trailerLine = lineAt(lineOf, end - 1);
     end--;
   }
   if (trailerLine !== 0) {
@@ -124,7 +140,7 @@ export function parseBody(
   if (signers.length === 0)
     issues.push(
       issue('text.signature.missing', 'info', 'no signature line at the end of the text', {
-        line: end > 0 ? lineOf(end - 1) : 0,
+        line: end > 0 ? lineAt(lineOf, end - 1) : 0,
         field: 'signers',
       }),
     );
@@ -171,7 +187,7 @@ export function parseBody(
             'info',
             `paragraph ${p.number} follows paragraph ${last}`,
             {
-              line: lineNos(i),
+              line: lineAt(lineNos, i),
               field: `paragraphs[${starts.length}].number`,
             },
           ),
@@ -189,140 +205,29 @@ export function parseBody(
   const paragraphs: Paragraph[] = [];
   const spacing: (ParagraphSpacing | 0)[] = [];
   const gaps: number[] = [];
-  let pendingHeading: string[] | null = null;
-  let pendingGap = gap;
-  let headingGap = 0;
-  let classifiedBy: Body['classifiedBy'] = null;
-
-  const input = source.input;
-  // Where input line `at` starts in input.text: found by walking forward from the last line asked
-  // about (paragraphs come in order), so no table of offsets is built for every cable.
-  let cursorLine = 0;
-  let cursorOffset = 0;
-  const startOf = (at: number): number => {
-    if (input === undefined) return 0;
-    if (at < cursorLine) {
-      cursorLine = 0;
-      cursorOffset = 0;
-    }
-    const inputLines = input.lines;
-    for (; cursorLine < at; cursorLine++) cursorOffset += inputLines[cursorLine]!.length + 1;
-    return cursorOffset;
-  };
-  /**
-   * `first` (the end of the line before rest[from]) and rest[from..to) joined with "\n": one flat
-   * string per paragraph. When those lines are consecutive input lines as they were read, that is
-   * a slice of the input (no copy); otherwise the lines are joined.
-   */
-  const joinLines = (first: string, rest: readonly string[], from: number, to: number): string => {
-    if (input !== undefined && rest === lines && from > 0) {
-      const at = lineNos(from - 1) - 1;
-      let same = lines[from - 1] === input.lines[at];
-      for (let k = from; same && k < to; k++)
-        same =
-          lineNos(k) - 1 === at + (k - from + 1) && lines[k] === input.lines[at + (k - from + 1)];
-      if (same) {
-        const start = startOf(at) + lines[from - 1]!.length - first.length;
-        const last = at + (to - from);
-        return input.text.slice(start, startOf(last) + lines[to - 1]!.length);
-      }
-    }
-    const parts = rest.slice(from, to);
-    parts.unshift(first);
-    return parts.join('\n');
-  };
-  const push = (
-    number: string | null,
-    pre: string,
-    first: string,
-    rest: readonly string[],
-    from: number,
-    to: number,
-    line: number,
-  ) => {
-    const {
-      marking,
-      text: firstText,
-      afterNum,
-      afterMark,
-    } = splitMark(first, line, paragraphs.length);
-    if (pendingHeading !== null) {
-      gaps.push(headingGap);
-    }
-    gaps.push(pendingGap);
-    const text = to > from ? joinLines(firstText, rest, from, to) : firstText;
-    paragraphs.push({
-      heading: pendingHeading === null ? null : pendingHeading.join('\n'),
-      number,
-      marking,
-      text,
-    });
-    const sp: ParagraphSpacing = [pre, number === null ? '' : afterNum, afterMark];
-    spacing.push(
-      sp[0] === '' && sp[1] === (number === null ? '' : ' ') && (marking === null || sp[2] === ' ')
-        ? 0
-        : sp,
-    );
-    // Test the first line (a flat string), not the whole text (a rope that would be flattened here).
-    const c0 = firstText.charCodeAt(0);
-    if (
-      classifiedBy === null &&
-      (c0 === 67 || c0 === 99) &&
-      /^CLASSIFIED\s+BY\b/i.test(firstText)
-    ) {
-      const block = text.split(/\n\s*\n/)[0]!;
-      classifiedBy = { value: parseClassifiedBy(block), paragraph: paragraphs.length - 1 };
-    }
-    pendingHeading = null;
-  };
-  const splitMark = (first: string, line: number, index: number) => {
-    const afterNum = first.slice(0, leadingSpaces(first));
-    const body = first.slice(afterNum.length);
-    let marking: PortionMarking | null = null;
-    let text = body;
-    let afterMark = '';
-    if (body.startsWith('(')) {
-      const close = body.indexOf(')');
-      if (close > 0 && close < 100) {
-        const raw = body.slice(0, close + 1);
-        marking = markingOf(raw, ctx.reference);
-        if (marking === null && /^\([SCUT][A-Z/ ]{0,4}\)$/.test(raw)) {
-          marking = {
-            raw,
-            level: null,
-            sbu: false,
-            noforn: false,
-            relTo: [],
-            relToCodes: [],
-            other: [],
-          };
-          issues.push(
-            issue(
-              'text.paragraph.marking.unreadable',
-              'warning',
-              `portion mark ${raw} is unreadable`,
-              {
-                line,
-                field: `paragraphs[${index}].marking`,
-              },
-            ),
-          );
-        }
-        if (marking !== null) {
-          const restText = body.slice(close + 1);
-          afterMark = restText.slice(0, leadingBlanks(restText));
-          text = restText.slice(afterMark.length);
-        }
-      }
-    }
-    return { marking, text, afterNum, afterMark };
+  const a: Paragraphs = {
+    ctx,
+    lines,
+    lineNos,
+    input: source.input,
+    gap,
+    needsClassifiedBy,
+    paragraphs,
+    spacing,
+    gaps,
+    pendingHeading: null,
+    pendingGap: gap,
+    headingGap: 0,
+    classifiedBy: null,
+    cursorLine: 0,
+    cursorOffset: 0,
   };
 
   // Before the first numbered paragraph: blank-separated blocks, headings or unnumbered paragraphs.
   const firstStart = starts[0]?.at ?? lines.length;
   const introBlocks = blocks(lines, 0, firstStart);
-  for (const b of introBlocks) takeBlock(b);
-  if (introBlocks.length > 0) pendingGap = trailingBlanks(lines, 0, firstStart);
+  for (const b of introBlocks) takeBlock(a, b);
+  if (introBlocks.length > 0) a.pendingGap = trailingBlanks(lines, 0, firstStart);
   for (let s = 0; s < starts.length; s++) {
     const st = starts[s]!;
     const stop = s + 1 < starts.length ? starts[s + 1]!.at : lines.length;
@@ -357,73 +262,233 @@ export function parseBody(
     let textEnd = headingFrom;
     while (textEnd > st.at + 1 && isBlank(lines[textEnd - 1]!)) textEnd--;
     push(
+      a,
       st.number,
       st.pre,
       lines[st.at]!.slice(st.prefix),
       lines,
       st.at + 1,
       textEnd,
-      lineNos(st.at),
+      lineAt(lineNos, st.at),
     );
     if (nextHeading !== null) {
-      pendingHeading = nextHeading;
-      headingGap = headingFrom - textEnd;
-      pendingGap = hGap;
-    } else pendingGap = nextGap;
+      a.pendingHeading = nextHeading;
+      a.headingGap = headingFrom - textEnd;
+      a.pendingGap = hGap;
+    } else a.pendingGap = nextGap;
   }
-  if (pendingHeading !== null) {
+  if (a.pendingHeading !== null) {
     // A heading with no paragraph after it: keep it as an unnumbered paragraph of its own.
-    const h: string[] = pendingHeading;
-    pendingHeading = null;
-    push(null, '', h[0]!, h, 1, h.length, 0);
+    const h: string[] = a.pendingHeading;
+    a.pendingHeading = null;
+    push(a, null, '', h[0]!, h, 1, h.length, 0);
   }
   if (signers.length > 0 && sigGap >= 0) gaps.push(sigGap);
   if (paragraphs.length === 0)
     issues.push(
       issue('text.paragraphs.missing', 'warning', 'the text has no paragraphs', {
-        line: all.length > 0 ? lineOf(start) : 0,
+        line: all.length > 0 ? lineAt(lineOf, start) : 0,
         field: 'paragraphs',
       }),
     );
   if (spacing.some((s) => s !== 0)) layout.paragraphs = spacing;
-  return { paragraphs, signers, gaps, classifiedBy, layout };
+  return { paragraphs, signers, gaps, classifiedBy: a.classifiedBy, layout };
+}
 
-  function takeBlock(b: Block): void {
-    let texts = lines.slice(b.from, b.to);
-    // A Classified By block that landed among the first blocks (its header line was damaged):
-    // read it as the cable's Classified By; the renderer writes it back in its usual place.
-    if (classifiedBy === null && needsClassifiedBy) {
-      const at = texts.findIndex((t) => isClassifiedBy(t.trimStart()));
-      if (at !== -1) {
-        classifiedBy = { value: parseClassifiedBy(texts.slice(at).join('\n')), paragraph: -1 };
-        if (at === 0) return;
-        texts = texts.slice(0, at);
-      }
-    }
-    if (isHeading(texts)) {
-      if (pendingHeading === null) {
-        pendingHeading = texts;
-        headingGap = b.gapBefore === -1 ? gap : b.gapBefore;
-      } else {
-        pendingHeading = [...pendingHeading, ...Array<string>(b.gapBefore).fill(''), ...texts];
-      }
-      pendingGap = 0;
-      return;
-    }
-    if (pendingHeading === null) pendingGap = b.gapBefore === -1 ? gap : b.gapBefore;
-    const first = texts[0]!;
-    const pre = first.slice(0, leadingSpaces(first));
-    // The block's lines are lines[b.from …): passing them as such lets the text be an input slice.
-    push(
-      null,
-      pre,
-      first.slice(pre.length),
-      lines,
-      b.from + 1,
-      b.from + texts.length,
-      lineNos(b.from),
-    );
+/**
+ * The paragraphs read so far and what the readers of the next one need. Shared by module-level
+ * functions rather than closures: closures made per cable cost a function object each (and under
+ * tsx, which keeps names, a property definition each).
+ */
+interface Paragraphs {
+  readonly ctx: ParseContext;
+  readonly lines: readonly string[];
+  readonly lineNos: LineMap;
+  readonly input: BodyInput | undefined;
+  /** Blank lines before the body. */
+  readonly gap: number;
+  readonly needsClassifiedBy: boolean;
+  readonly paragraphs: Paragraph[];
+  readonly spacing: (ParagraphSpacing | 0)[];
+  readonly gaps: number[];
+  pendingHeading: string[] | null;
+  pendingGap: number;
+  headingGap: number;
+  classifiedBy: Body['classifiedBy'];
+  /**
+   * Where input line `cursorLine` starts in input.text: found by walking forward from the last
+   * line asked about (paragraphs come in order), so no table of offsets is built for every cable.
+   */
+  cursorLine: number;
+  cursorOffset: number;
+}
+
+function startOf(a: Paragraphs, at: number): number {
+  if (a.input === undefined) return 0;
+  if (at < a.cursorLine) {
+    a.cursorLine = 0;
+    a.cursorOffset = 0;
   }
+  const inputLines = a.input.lines;
+  for (; a.cursorLine < at; a.cursorLine++) a.cursorOffset += inputLines[a.cursorLine]!.length + 1;
+  return a.cursorOffset;
+}
+
+/**
+ * `first` (the end of the line before rest[from]) and rest[from..to) joined with "\n": one flat
+ * string per paragraph. When those lines are consecutive input lines as they were read, that is
+ * a slice of the input (no copy); otherwise the lines are joined.
+ */
+function joinLines(
+  a: Paragraphs,
+  first: string,
+  rest: readonly string[],
+  from: number,
+  to: number,
+): string {
+  if (a.input !== undefined && rest === a.lines && from > 0) {
+    const at = lineAt(a.lineNos, from - 1) - 1;
+    let same = a.lines[from - 1] === a.input.lines[at];
+    for (let k = from; same && k < to; k++)
+      same =
+        lineAt(a.lineNos, k) - 1 === at + (k - from + 1) &&
+        a.lines[k] === a.input.lines[at + (k - from + 1)];
+    if (same) {
+      const start = startOf(a, at) + a.lines[from - 1]!.length - first.length;
+      const last = at + (to - from);
+      return a.input.text.slice(start, startOf(a, last) + a.lines[to - 1]!.length);
+    }
+  }
+  const parts = rest.slice(from, to);
+  parts.unshift(first);
+  return parts.join('\n');
+}
+
+function push(
+  a: Paragraphs,
+  number: string | null,
+  pre: string,
+  first: string,
+  rest: readonly string[],
+  from: number,
+  to: number,
+  line: number,
+): void {
+  const {
+    marking,
+    text: firstText,
+    afterNum,
+    afterMark,
+  } = splitMark(a, first, line, a.paragraphs.length);
+  if (a.pendingHeading !== null) {
+    a.gaps.push(a.headingGap);
+  }
+  a.gaps.push(a.pendingGap);
+  const text = to > from ? joinLines(a, firstText, rest, from, to) : firstText;
+  a.paragraphs.push({
+    heading: a.pendingHeading === null ? null : a.pendingHeading.join('\n'),
+    number,
+    marking,
+    text,
+  });
+  const sp: ParagraphSpacing = [pre, number === null ? '' : afterNum, afterMark];
+  a.spacing.push(
+    sp[0] === '' && sp[1] === (number === null ? '' : ' ') && (marking === null || sp[2] === ' ')
+      ? 0
+      : sp,
+  );
+  // Test the first line (a flat string), not the whole text (a rope that would be flattened here).
+  const c0 = firstText.charCodeAt(0);
+  if (
+    a.classifiedBy === null &&
+    (c0 === 67 || c0 === 99) &&
+    /^CLASSIFIED\s+BY\b/i.test(firstText)
+  ) {
+    const block = text.split(/\n\s*\n/)[0]!;
+    a.classifiedBy = { value: parseClassifiedBy(block), paragraph: a.paragraphs.length - 1 };
+  }
+  a.pendingHeading = null;
+}
+
+function splitMark(a: Paragraphs, first: string, line: number, index: number) {
+  const afterNum = first.slice(0, leadingSpaces(first));
+  const body = first.slice(afterNum.length);
+  let marking: PortionMarking | null = null;
+  let text = body;
+  let afterMark = '';
+  if (body.startsWith('(')) {
+    const close = body.indexOf(')');
+    if (close > 0 && close < 100) {
+      const raw = body.slice(0, close + 1);
+      marking = markingOf(raw, a.ctx.reference);
+      if (marking === null && /^\([SCUT][A-Z/ ]{0,4}\)$/.test(raw)) {
+        marking = {
+          raw,
+          level: null,
+          sbu: false,
+          noforn: false,
+          relTo: [],
+          relToCodes: [],
+          other: [],
+        };
+        a.ctx.issues.push(
+          issue(
+            'text.paragraph.marking.unreadable',
+            'warning',
+            `portion mark ${raw} is unreadable`,
+            {
+              line,
+              field: `paragraphs[${index}].marking`,
+            },
+          ),
+        );
+      }
+      if (marking !== null) {
+        const restText = body.slice(close + 1);
+        afterMark = restText.slice(0, leadingBlanks(restText));
+        text = restText.slice(afterMark.length);
+      }
+    }
+  }
+  return { marking, text, afterNum, afterMark };
+}
+
+function takeBlock(a: Paragraphs, b: Block): void {
+  let texts = a.lines.slice(b.from, b.to);
+  // A Classified By block that landed among the first blocks (its header line was damaged):
+  // read it as the cable's Classified By; the renderer writes it back in its usual place.
+  if (a.classifiedBy === null && a.needsClassifiedBy) {
+    const at = texts.findIndex((t) => isClassifiedBy(t.trimStart()));
+    if (at !== -1) {
+      a.classifiedBy = { value: parseClassifiedBy(texts.slice(at).join('\n')), paragraph: -1 };
+      if (at === 0) return;
+      texts = texts.slice(0, at);
+    }
+  }
+  if (isHeading(texts)) {
+    if (a.pendingHeading === null) {
+      a.pendingHeading = texts;
+      a.headingGap = b.gapBefore === -1 ? a.gap : b.gapBefore;
+    } else {
+      a.pendingHeading = [...a.pendingHeading, ...Array<string>(b.gapBefore).fill(''), ...texts];
+    }
+    a.pendingGap = 0;
+    return;
+  }
+  if (a.pendingHeading === null) a.pendingGap = b.gapBefore === -1 ? a.gap : b.gapBefore;
+  const first = texts[0]!;
+  const pre = first.slice(0, leadingSpaces(first));
+  // The block's a.lines are a.lines[b.from …): passing them as such lets the text be an input slice.
+  push(
+    a,
+    null,
+    pre,
+    first.slice(pre.length),
+    a.lines,
+    b.from + 1,
+    b.from + texts.length,
+    lineAt(a.lineNos, b.from),
+  );
 }
 
 interface Block {
@@ -495,7 +560,7 @@ function withoutPageMarkers(
   source: BodyLines,
   end: number,
   lastLine: string | null,
-): { texts: string[]; lineOf: (i: number) => number; markers: number; firstMarker: number } {
+): { texts: string[]; lineOf: LineMap; markers: number; firstMarker: number } {
   const all = source.texts;
   const lineOf = source.lineOf;
   let any = false;
@@ -511,33 +576,36 @@ function withoutPageMarkers(
   const outNos: number[] = [];
   let markers = 0;
   let firstMarker = 0;
-  const pop = () => {
-    out.pop();
-    outNos.pop();
-  };
   for (let i = 0; i < end; i++) {
     const t = i === end - 1 && lastLine !== null ? lastLine : all[i]!;
     if (mayBePageMarker(t) && isPageMarker(t)) {
       markers++;
-      if (firstMarker === 0) firstMarker = lineOf(i);
+      if (firstMarker === 0) firstMarker = lineAt(lineOf, i);
       // Drop the blank lines before it and a bare classification line above them (old page breaks).
-      while (out.length > 0 && isBlank(out[out.length - 1]!)) pop();
+      while (out.length > 0 && isBlank(out[out.length - 1]!)) {
+        out.pop();
+        outNos.pop();
+      }
       const above = out[out.length - 1];
       if (
         above !== undefined &&
         above.trim().length < 30 &&
         readBanner(above)?.rest.trim() === ''
       ) {
-        pop();
-        while (out.length > 0 && isBlank(out[out.length - 1]!)) pop();
+        out.pop();
+        outNos.pop();
+        while (out.length > 0 && isBlank(out[out.length - 1]!)) {
+          out.pop();
+          outNos.pop();
+        }
       }
       while (i + 1 < end && isBlank(all[i + 1]!)) i++;
       continue;
     }
     out.push(t);
-    outNos.push(lineOf(i));
+    outNos.push(lineAt(lineOf, i));
   }
-  return { texts: out, lineOf: (k) => outNos[k] ?? 0, markers, firstMarker };
+  return { texts: out, lineOf: { nos: outNos, base: -1 }, markers, firstMarker };
 }
 
 /** Cheap gate before the page-marker regex: short, and starting with PAGE or ending in a digit. */

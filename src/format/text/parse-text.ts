@@ -79,8 +79,11 @@ export function parseText(
   let empty = 0;
   let space = 0;
   let markers = false;
+  const nos: number[] = []; // input line numbers of the first `head` body lines
   for (let i = pre.bodyStart; i < pieces.length; i++) {
-    const t = pieces[i]!.text;
+    const piece = pieces[i]!;
+    const t = piece.text;
+    nos.push(piece.line);
     texts.push(t);
     if (t.length === 0) empty++;
     else if (t.length === 1 && t === ' ') space++;
@@ -95,9 +98,8 @@ export function parseText(
     else if (t.length === 1 && t === ' ') space++;
     else if (!markers) markers = mayBePageMarker(t);
   }
-  const bodyStart = pre.bodyStart;
-  const lineOf = (i: number): number =>
-    i < head ? pieces[bodyStart + i]!.line : window + (i - head) + 1;
+  // Body line i is pieces[bodyStart + i] for the first `head` lines, then input line window + (i - head).
+  const lineOf = { nos, base: window - head + 1 };
   // What blank lines hold in this text: "" or, in re-wrapped releases, a single space.
   const bodyBlank = space > empty ? ' ' : '';
   const input = ctx.input === undefined ? undefined : { text: ctx.input, lines: ctx.lines };
