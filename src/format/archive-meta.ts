@@ -7,6 +7,12 @@ import type { ParseContext } from './parse-context.ts';
 const RAW_ID = /^\d{2}[A-Z][A-Z0-9]*\d$/;
 const CREATED = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
 
+/** Line i of the metadata block, trimmed; null when absent or blank. */
+function cell(ctx: ParseContext, i: number): string | null {
+  const v = ctx.lines[i]?.trim();
+  return v === undefined || v === '' ? null : v;
+}
+
 /**
  * Reads the archive metadata when the text starts with it: id, created, released,
  * classification, origin, then a blank line. Returns the metadata and the index of the first
@@ -25,10 +31,6 @@ export function parseArchiveMeta(ctx: ParseContext): { meta: ArchiveMeta | null;
         field: 'archive.id',
       }),
     );
-  const cell = (i: number): string | null => {
-    const v = ctx.lines[i]?.trim();
-    return v === undefined || v === '' ? null : v;
-  };
   // The metadata block ends at the first blank line within the five lines after the id.
   let end = 1;
   while (end < 6 && end < ctx.lines.length && (ctx.lines[end] ?? '').trim() !== '') end++;
@@ -45,8 +47,8 @@ export function parseArchiveMeta(ctx: ParseContext): { meta: ArchiveMeta | null;
         },
       ),
     );
-  const created = count >= 1 ? cell(1) : null;
-  const released = count >= 2 ? cell(2) : null;
+  const created = count >= 1 ? cell(ctx, 1) : null;
+  const released = count >= 2 ? cell(ctx, 2) : null;
   for (const [value, line, field] of [
     [created, 2, 'archive.created'],
     [released, 3, 'archive.released'],
@@ -59,8 +61,8 @@ export function parseArchiveMeta(ctx: ParseContext): { meta: ArchiveMeta | null;
           field,
         }),
       );
-  const classification = count >= 3 ? cell(3) : null;
-  const origin = count >= 4 ? cell(4) : null;
+  const classification = count >= 3 ? cell(ctx, 3) : null;
+  const origin = count >= 4 ? cell(ctx, 4) : null;
   const meta: ArchiveMeta =
     id === first
       ? { id, created, released, classification, origin }

@@ -45,8 +45,6 @@ export function parseReferences(
   citingYear: string | null,
 ): Reference[] {
   const stations = ctx.reference?.stations;
-  const known = (station: string) => KNOWN_STATIONS.has(station) || stations?.has(station) === true;
-  const lineOf = (offset: number) => line + newlinesBefore(text, offset);
   const unmarked = text.includes('¶') ? text.replace(/¶/g, ' ') : text;
   // A page marker always has a digit, " OF ", a digit in it: most REF blocks skip its slow regex.
   const cleaned = !digitsAroundOf(unmarked)
@@ -67,11 +65,11 @@ export function parseReferences(
       });
   const refs: Reference[] = [];
   for (const item of splitItems(cleaned)) {
-    for (const piece of item.label === null ? splitUnlettered(item.text, known) : [item.text]) {
-      const ref = readReference(item.label, piece, citingYear, known);
+    for (const piece of item.label === null ? splitUnlettered(item.text, stations) : [item.text]) {
+      const ref = readReference(item.label, piece, citingYear, stations);
       if (ref === null) continue;
       refs.push(ref);
-      const where = { line: lineOf(item.offset), field: 'references' };
+      const where = { line: line + newlinesBefore(text, item.offset), field: 'references' };
       if (ref.kind === 'other')
         ctx.issues.push(
           issue(
@@ -129,17 +127,17 @@ function splitItems(text: string): Item[] {
 }
 
 /** An unlettered list: `STATE 1; STATE 2`, `10 CARACAS 9, 10 CARACAS 11`, `MADRID 1 AND MADRID 2`. */
-function splitUnlettered(text: string, known: (station: string) => boolean): string[] {
+function splitUnlettered(text: string, stations: ReadonlySet<string> | undefined): string[] {
   const out: string[] = [];
   for (const part of text.split(';')) {
     let rest = part.trim();
     for (;;) {
       const m = LEADING_ID.exec(rest);
-      if (!m || !known(canonicalStation(m[2] ?? ''))) break;
+      if (!m || !known(canonicalStation(m[2] ?? ''), stations)) break;
       const after = rest.slice(m[0].length);
       const sep = ID_SEPARATOR.exec(after)?.[0] ?? '';
       const next = LEADING_ID.exec(after.slice(sep.length));
-      if (!next || sep === '' || !known(canonicalStation(next[2] ?? ''))) break;
+      if (!next || sep === '' || !known(canonicalStation(next[2] ?? ''), stations)) break;
       out.push(rest.slice(0, m[0].length));
       rest = after.slice(sep.length);
     }
@@ -152,7 +150,7 @@ function readReference(
   label: string | null,
   written: string,
   citingYear: string | null,
-  known: (station: string) => boolean,
+  stations: ReadonlySet<string> | undefined,
 ): Reference | null {
   const oneLine = (written.includes('\n') ? written.replace(/\s*\n\s*/g, ' ') : written).trim();
   const z = oneLine.charCodeAt(oneLine.length - 1);
@@ -170,7 +168,7 @@ function readReference(
   }
   const m = LEADING_ID.exec(core);
   const station = m ? canonicalStation(m[2] ?? '') : '';
-  const cable = m !== null && known(station);
+  const cable = m !== null && known(station, stations);
   return {
     label,
     // `PANAMA 00933/08`: the year written after the serial.
@@ -206,6 +204,11 @@ export function renderReferences(refs: readonly Reference[]): string[] {
   }
   flush();
   return lines;
+}
+
+/** A station the format library or the reference data knows. */
+function known(station: string, stations: ReadonlySet<string> | undefined): boolean {
+  return KNOWN_STATIONS.has(station) || stations?.has(station) === true;
 }
 
 /** Number of line breaks in text[0, end). */

@@ -68,6 +68,28 @@ const PAGE_MARKER = /^[A-Z][A-Z .'-]* \d{8}\s+\d{3}(?:\.\d)? +OF +\d{3}\b\s*/;
 const FOLD =
   /\s(?=(?:TAGS|Tags|tags)\s*:|(?:SUBJECT|Subject|SUBJ)\s*:|E\.O\.\s*\d|Classified [Bb]y|CLASSIFIED BY)/;
 
+/** Adds the words not yet among the captions; returns how many were added. */
+function addCaptions(captions: string[], words: readonly string[]): number {
+  let kept = 0;
+  for (const w of words)
+    if (!captions.includes(w)) {
+      captions.push(w);
+      kept++;
+    }
+  return kept;
+}
+
+/** True when a (trimmed) line starts a field (E.O., TAGS, SUBJECT, REF, Classified By), not a continuation. */
+function startsField(t: string): boolean {
+  return (
+    isEoLine(t) ||
+    tagsKeyword(t) > 0 ||
+    subjectKeyword(t) > 0 ||
+    refKeyword(t) > 0 ||
+    isClassifiedBy(t)
+  );
+}
+
 /**
  * Reads the text header from `lines` (the whole text). Stops at the first paragraph or at prose
  * after the fields.
@@ -173,22 +195,6 @@ export function parsePreamble(
   let emptyBlanks = 0;
   let i = 0;
   let bodyAt = lines.length;
-  const addCaptions = (words: readonly string[]): number => {
-    let kept = 0;
-    for (const w of words)
-      if (!captions.includes(w)) {
-        captions.push(w);
-        kept++;
-      }
-    return kept;
-  };
-  /** True when line j starts something other than a continuation. */
-  const startsField = (t: string): boolean =>
-    isEoLine(t) ||
-    tagsKeyword(t) > 0 ||
-    subjectKeyword(t) > 0 ||
-    refKeyword(t) > 0 ||
-    isClassifiedBy(t);
   for (; i < lines.length; i++) {
     const tl = lines[i]!;
     const raw = tl.text;
@@ -251,7 +257,7 @@ export function parsePreamble(
     }
     const words = captionWords(t);
     if (words !== null && !seenFields && classifiedBy === null) {
-      const kept = addCaptions(words);
+      const kept = addCaptions(captions, words);
       // Every caption line stays a line (a repeated SIPDIS too), written by caption index.
       gaps.push(blanks);
       captionLines.push(kept);
@@ -273,7 +279,7 @@ export function parsePreamble(
       const leadWords = lead === '' ? [] : captionWords(lead);
       if (eoAt === 0 || leadWords !== null) {
         if (leadWords && leadWords.length > 0) {
-          layout.eoCaptions = addCaptions(leadWords);
+          layout.eoCaptions = addCaptions(captions, leadWords);
           const refs = leadWords.map((w) => captions.indexOf(w));
           if (layout.eoCaptions !== refs.length) layout.eoCaptionRefs = refs;
         }

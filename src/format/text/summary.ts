@@ -10,6 +10,11 @@ const HEADING = /^[\s\-=_.*]*SUMMARY(?:\s+AND\s+\w+)?[\s\-=_.*:]*$/im;
 /** How many paragraphs from the start a summary may begin in, and span. */
 const WINDOW = 8;
 
+/** END SUMMARY's offset in paragraph i (-1 if none), computed once per paragraph into ends. */
+function endIn(ends: (number | undefined)[], paragraphs: readonly Paragraph[], i: number): number {
+  return (ends[i] ??= endAt(paragraphs[i]!.text));
+}
+
 /**
  * The summary text (whitespace collapsed), read from the paragraphs; null when there is none.
  *
@@ -20,7 +25,6 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
   const n = Math.min(paragraphs.length, WINDOW);
   // END SUMMARY is looked for lazily, once per paragraph: most bodies are never scanned.
   const ends: (number | undefined)[] = [];
-  const endIn = (i: number): number => (ends[i] ??= endAt(paragraphs[i]!.text));
   let from = -1;
   let offset = 0;
   for (let i = 0; i < n && i < 6; i++) {
@@ -37,7 +41,7 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
     }
     // "End Summary" with no start in the first two paragraphs: the first paragraph is the summary
     // (cablemap does the same).
-    if (i < 2 && endIn(i) !== -1) {
+    if (i < 2 && endIn(ends, paragraphs, i) !== -1) {
       from = 0;
       break;
     }
@@ -45,7 +49,7 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
   if (from === -1) return null;
   let to = -1;
   for (let i = from; i < n; i++)
-    if (endIn(i) !== -1 && (i > from || endIn(i) >= offset)) {
+    if (endIn(ends, paragraphs, i) !== -1 && (i > from || endIn(ends, paragraphs, i) >= offset)) {
       to = i;
       break;
     }
@@ -54,7 +58,10 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
   for (let i = from; i <= to; i++) {
     const text = paragraphs[i]!.text;
     parts.push(
-      text.slice(i === from ? offset : 0, i === to ? cutBeforeEnd(text, endIn(i)) : text.length),
+      text.slice(
+        i === from ? offset : 0,
+        i === to ? cutBeforeEnd(text, endIn(ends, paragraphs, i)) : text.length,
+      ),
     );
   }
   return clean(parts.join('\n\n'));
