@@ -75,25 +75,27 @@ export function parseText(
   // pass that also counts blank lines and looks for page markers.
   const pieces = pre.lines;
   const head = pieces.length - pre.bodyStart;
-  const texts: string[] = [];
+  // The body's lines as one copy of the input lines (a slice), the header part's leftovers
+  // written over its first `head` entries.
+  const all = ctx.lines;
+  const from = window - head;
+  const texts =
+    from >= 0 ? all.slice(from, end) : Array<string>(-from).fill('').concat(all.slice(0, end));
   let empty = 0;
   let space = 0;
   let markers = false;
   const nos: number[] = []; // input line numbers of the first `head` body lines
-  for (let i = pre.bodyStart; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    const t = piece.text;
-    nos.push(piece.line);
-    texts.push(t);
-    if (t.length === 0) empty++;
-    else if (t.length === 1 && t === ' ') space++;
-    else if (!markers) markers = mayBePageMarker(t);
-  }
-  const all = ctx.lines;
-  for (let i = window; i < end; i++) {
-    let t = all[i]!;
-    if (backslashes && t.endsWith('\\')) t = t.replace(/ ?\\$/, '');
-    texts.push(t);
+  for (let i = 0; i < texts.length; i++) {
+    let t: string;
+    if (i < head) {
+      const piece = pieces[pre.bodyStart + i]!;
+      t = piece.text;
+      nos.push(piece.line);
+      texts[i] = t;
+    } else {
+      t = texts[i]!;
+      if (backslashes && t.endsWith('\\')) texts[i] = t = t.replace(/ ?\\$/, '');
+    }
     if (t.length === 0) empty++;
     else if (t.length === 1 && t === ' ') space++;
     else if (!markers) markers = mayBePageMarker(t);
