@@ -291,7 +291,7 @@ export function parseBody(
         field: 'paragraphs',
       }),
     );
-  if (spacing.some((s) => s !== 0)) layout.paragraphs = spacing;
+  if (anySpacing(spacing)) layout.paragraphs = spacing;
   return { paragraphs, signers, gaps, classifiedBy: a.classifiedBy, layout };
 }
 
@@ -458,7 +458,7 @@ function takeBlock(a: Paragraphs, b: Block): void {
   // A Classified By block that landed among the first blocks (its header line was damaged):
   // read it as the cable's Classified By; the renderer writes it back in its usual place.
   if (a.classifiedBy === null && a.needsClassifiedBy) {
-    const at = texts.findIndex((t) => isClassifiedBy(t.trimStart()));
+    const at = classifiedByIndex(texts);
     if (at !== -1) {
       a.classifiedBy = { value: parseClassifiedBy(texts.slice(at).join('\n')), paragraph: -1 };
       if (at === 0) return;
@@ -674,4 +674,16 @@ function gluedSigner(line: string): RegExpExecArray | null {
   const m = GLUED_SIGNER.exec(line.slice(from));
   if (m) m.index += from;
   return m;
+}
+
+/** Whether any paragraph has spacing of its own (a loop: no callback made per cable). */
+function anySpacing(spacing: readonly (ParagraphSpacing | 0)[]): boolean {
+  for (const s of spacing) if (s !== 0) return true;
+  return false;
+}
+
+/** The first of `texts` that opens a Classified By block, or -1. */
+function classifiedByIndex(texts: readonly string[]): number {
+  for (let i = 0; i < texts.length; i++) if (isClassifiedBy(texts[i]!.trimStart())) return i;
+  return -1;
 }

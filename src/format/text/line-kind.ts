@@ -58,7 +58,8 @@ export function captionWords(text: string): string[] | null {
   for (const phrase of CAPTION_PHRASES) if (upper === phrase) return [phrase];
   const words = t.split(/\s+/);
   // Only short uppercase words: a caption line is never prose.
-  if (words.length > 4 || words.some((w) => w !== w.toUpperCase())) return null;
+  if (words.length > 4) return null;
+  for (const w of words) if (w !== w.toUpperCase()) return null;
   const out: string[] = [];
   for (const w of words) {
     if (!CAPTIONS.has(w) || w === 'DIPLOMATIC' || w === 'SECURITY' || w === 'VISAS') return null;

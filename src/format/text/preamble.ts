@@ -261,7 +261,7 @@ export function parsePreamble(
       // Every caption line stays a line (a repeated SIPDIS too), written by caption index.
       gaps.push(blanks);
       captionLines.push(kept);
-      captionRefs.push(words.map((w) => captions.indexOf(w)));
+      captionRefs.push(indexesIn(words, captions));
       captionTails.push(tailOf(raw));
       if (kept < words.length)
         issues.push(
@@ -280,7 +280,7 @@ export function parsePreamble(
       if (eoAt === 0 || leadWords !== null) {
         if (leadWords && leadWords.length > 0) {
           layout.eoCaptions = addCaptions(captions, leadWords);
-          const refs = leadWords.map((w) => captions.indexOf(w));
+          const refs = indexesIn(leadWords, captions);
           if (layout.eoCaptions !== refs.length) layout.eoCaptionRefs = refs;
         }
         const text = t.slice(eoAt);
@@ -354,7 +354,7 @@ export function parsePreamble(
         tails.push(tailOf(next));
         i++;
       }
-      if (tails.some((x) => x !== '')) layout.subjectTails = tails;
+      if (anyNonEmpty(tails)) layout.subjectTails = tails;
       let text = parts.filter((p) => p !== '').join(' ');
       const breaks: number[] = [];
       let at = 0;
@@ -372,7 +372,7 @@ export function parsePreamble(
         for (let b = 0; b < breaks.length; b++) breaks[b] = breaks[b]! - shift;
         if (mark[0] !== `${m.raw} `) layout.subjectMarkSep = mark[0].slice(m.raw.length);
       }
-      if (breaks.length > 0 && breaks.every((b) => b > 0)) layout.subjectBreaks = breaks;
+      if (breaks.length > 0 && allPositive(breaks)) layout.subjectBreaks = breaks;
       if (subject !== null)
         issues.push(
           issue('text.subject.repeated', 'warning', 'a second SUBJECT line', {
@@ -421,7 +421,7 @@ export function parsePreamble(
       i = j - pending - 1;
       references = parseReferences(ctx, block.join('\n'), tl.line, citing.year);
       const refTails = block.filter((b) => b !== '').map(tailOf);
-      if (refTails.some((x) => x !== '')) layout.refTails = refTails;
+      if (anyNonEmpty(refTails)) layout.refTails = refTails;
       gaps.push(blanks);
       blanks = 0;
       seenFields = true;
@@ -435,7 +435,7 @@ export function parsePreamble(
         const nt = lines[i + 1]!.text.trim();
         if (nt === '' || startsField(nt) || paragraphNumber(nt) !== null) break;
         // A wrapped block continues only while its reasons are unfinished.
-        const done = block.some((b) => HAS_REASON.test(b));
+        const done = anyMatches(block, HAS_REASON);
         if (done && /[.)]\s*$/.test(block[block.length - 1]!)) break;
         if (done && /^\(?[A-Z]/.test(nt) && !/^\(?[A-Ha-h]\)/.test(nt)) break;
         block.push(lines[i + 1]!.text);
@@ -503,10 +503,10 @@ export function parsePreamble(
   // What the header's blank lines hold (re-wrapped releases often use " " here and "" below).
   const headBlank = spaceBlanks > emptyBlanks ? ' ' : emptyBlanks > 0 ? '' : undefined;
   const lateLayout = {
-    captionRefs: captionRefs.some((r, k) => r.length !== 1 || r[0] !== k) ? captionRefs : undefined,
+    captionRefs: inOrder(captionRefs) ? undefined : captionRefs,
     // Trailing blanks of header lines (re-wrapped releases end most lines with a space).
-    captionTails: captionTails.some((x) => x !== '') ? captionTails : undefined,
-    passingTails: passingTails.some((x) => x !== '') ? passingTails : undefined,
+    captionTails: anyNonEmpty(captionTails) ? captionTails : undefined,
+    passingTails: anyNonEmpty(passingTails) ? passingTails : undefined,
   };
   if (eo === null)
     issues.push(
@@ -706,4 +706,41 @@ function digitBeforeOf(t: string): boolean {
     if (c >= 48 && c <= 57) return true;
   }
   return false;
+}
+
+// Loops rather than array callbacks: these run for every cable, and under tsx each arrow
+// function made per call costs a property definition (its name).
+
+/** Whether any of `xs` is not the empty string. */
+function anyNonEmpty(xs: readonly string[]): boolean {
+  for (const x of xs) if (x !== '') return true;
+  return false;
+}
+
+/** Whether every number is above zero. */
+function allPositive(xs: readonly number[]): boolean {
+  for (const x of xs) if (x <= 0) return false;
+  return true;
+}
+
+/** Whether any of `xs` matches `re` (a non-global pattern). */
+function anyMatches(xs: readonly string[], re: RegExp): boolean {
+  for (const x of xs) if (re.test(x)) return true;
+  return false;
+}
+
+/** Where each word sits in `captions`. */
+function indexesIn(words: readonly string[], captions: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) out.push(captions.indexOf(w));
+  return out;
+}
+
+/** Whether caption line k holds exactly caption k, for every line (the usual case). */
+function inOrder(refs: readonly (readonly number[])[]): boolean {
+  for (let k = 0; k < refs.length; k++) {
+    const r = refs[k]!;
+    if (r.length !== 1 || r[0] !== k) return false;
+  }
+  return true;
 }
