@@ -35,6 +35,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
     max: 4,
     options: '-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1',
   });
+  // An idle pooled connection the server ends (restart, DROP DATABASE … WITH (FORCE), an
+  // administrator's pg_terminate_backend) is reported as an 'error' event on the pool; unhandled,
+  // node turns it into an uncaught exception that kills the process. The pool has already thrown
+  // the broken client away and the next query opens a fresh one, so there is nothing else to do.
+  pool.on('error', () => undefined);
   const db = new Kysely<ArchiveDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db as Kysely<unknown>, 'postgres');
