@@ -12,6 +12,7 @@ import type {
   PortionKind,
   ReferenceGraph,
   StoredAuditEntry,
+  Store,
   StoredCable,
   VersionInfo,
 } from './store.ts';
@@ -208,4 +209,37 @@ export async function readAudit(db: Db, limit: number): Promise<StoredAuditEntry
     target: r.target,
     count: r.result_count,
   }));
+}
+
+/** The store methods that are the same queries on every dialect: what both adapters share. */
+export type SharedStoreMethods = Pick<
+  Store,
+  | 'getCable'
+  | 'versions'
+  | 'references'
+  | 'visibleIds'
+  | 'accessClasses'
+  | 'knownTexts'
+  | 'counts'
+  | 'audit'
+  | 'auditTrail'
+>;
+
+/**
+ * The dialect-independent methods of a store over `db`, for an adapter to spread into its own.
+ *
+ * @example return { kind: 'sqlite', ...sharedStoreMethods(db), putCables, search, settle, close }
+ */
+export function sharedStoreMethods(db: Db): SharedStoreMethods {
+  return {
+    getCable: (id, version) => readCable(db, id, version),
+    versions: (id) => readVersions(db, id),
+    references: (id) => readReferences(db, id),
+    visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
+    accessClasses: () => readAccessClasses(db),
+    knownTexts: (items) => readKnownTexts(db, items),
+    counts: () => readCounts(db),
+    audit: (entry) => writeAudit(db, entry),
+    auditTrail: (limit) => readAudit(db, limit),
+  };
 }

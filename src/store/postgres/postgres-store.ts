@@ -4,17 +4,7 @@ import pg from 'pg';
 import { migrateToLatest } from '../migrate.ts';
 import { createPortionRum } from '../migrations/0006-postgres-rum.ts';
 import { deriveRows, type DerivedRows } from '../derived-rows.ts';
-import {
-  readAccessClasses,
-  readAudit,
-  readCable,
-  readCounts,
-  readKnownTexts,
-  readReferences,
-  readVersions,
-  readVisibleIds,
-  writeAudit,
-} from '../read-queries.ts';
+import { sharedStoreMethods } from '../read-queries.ts';
 import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
@@ -49,16 +39,10 @@ export async function openPostgresStore(url: string): Promise<Store> {
   }
   return {
     kind: 'postgres',
+    ...sharedStoreMethods(db),
     putCables: (batch) => db.transaction().execute((trx) => putBatch(trx, batch)),
-    getCable: (id, version) => readCable(db, id, version),
-    versions: (id) => readVersions(db, id),
-    references: (id) => readReferences(db, id),
-    visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
     search: (query, reader, page) =>
       executeSearch(db, tsqueryMatch, query, reader, page, tsqueryCandidates),
-    accessClasses: () => readAccessClasses(db),
-    knownTexts: (items) => readKnownTexts(db, items),
-    counts: () => readCounts(db),
     settle: async () => {
       // Rebuild the search index a bulk import dropped, serialised with writers (putBatch's lock).
       await db.transaction().execute(async (trx) => {
@@ -75,8 +59,6 @@ export async function openPostgresStore(url: string): Promise<Store> {
       // scans of search (cable_tag, access classes) do not fetch every heap row.
       await sql`VACUUM ANALYZE`.execute(db);
     },
-    audit: (entry) => writeAudit(db, entry),
-    auditTrail: (limit) => readAudit(db, limit),
     close: async () => {
       await db.destroy();
     },

@@ -5,17 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from '../migrate.ts';
 import { deriveRows } from '../derived-rows.ts';
-import {
-  readAccessClasses,
-  readAudit,
-  readCable,
-  readCounts,
-  readKnownTexts,
-  readReferences,
-  readVersions,
-  readVisibleIds,
-  writeAudit,
-} from '../read-queries.ts';
+import { sharedStoreMethods } from '../read-queries.ts';
 import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
@@ -42,6 +32,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   const put = bulkWriter(raw);
   return {
     kind: 'sqlite',
+    ...sharedStoreMethods(db),
     putCables: (batch) => {
       try {
         return Promise.resolve(put(batch));
@@ -49,21 +40,12 @@ export async function openSqliteStore(path: string): Promise<Store> {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
     },
-    getCable: (id, version) => readCable(db, id, version),
-    versions: (id) => readVersions(db, id),
-    references: (id) => readReferences(db, id),
-    visibleIds: (ids, reader) => readVisibleIds(db, ids, reader),
     search: (query, reader, page) =>
       executeSearch(db, fts5Match, query, reader, page, fts5Candidates, FTS5_CABLE_SOURCE),
-    accessClasses: () => readAccessClasses(db),
-    knownTexts: (items) => readKnownTexts(db, items),
-    counts: () => readCounts(db),
     settle: () => {
       raw.pragma('optimize');
       return Promise.resolve();
     },
-    audit: (entry) => writeAudit(db, entry),
-    auditTrail: (limit) => readAudit(db, limit),
     close: async () => {
       await db.destroy();
     },
