@@ -7,7 +7,7 @@ import { cableDate } from './cable-date.ts';
 import { captionsImplyNoforn } from './captions.ts';
 import { maxLevel } from './levels.ts';
 import type { MarkingRules } from './marking-rules.ts';
-import type { Marking } from './marking.ts';
+import { plainMarking, type Marking } from './marking.ts';
 import { normalizeMarking } from './normalize-marking.ts';
 
 /** One marked (or unmarked) part of a cable's text. */
@@ -108,14 +108,7 @@ export function cablePortions(
     cable,
     read.map((r) => r.marking),
   );
-  const unmarked: Marking = {
-    kind: 'marking',
-    level,
-    sbu: false,
-    noforn: false,
-    relTo: [],
-    other: [],
-  };
+  const unmarked = plainMarking(level);
   return {
     portions: read.map((r) => ({ kind: 'portion', ...r, effective: r.marking ?? unmarked })),
     issues,

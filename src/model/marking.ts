@@ -12,3 +12,13 @@ export interface Marking {
   /** Other dissemination controls as written (e.g. "ORCON"), sorted. */
   readonly other: readonly string[];
 }
+
+/**
+ * A marking at `level` with no control: no SBU, no NOFORN, no REL TO. It is how unmarked text
+ * (headers, TAGS, REF, an unmarked paragraph) is treated, at the level of its cable.
+ *
+ * @example plainMarking('SECRET') // { kind: 'marking', level: 'SECRET', sbu: false, noforn: false, relTo: [], other: [] }
+ */
+export function plainMarking(level: Level): Marking {
+  return { kind: 'marking', level, sbu: false, noforn: false, relTo: [], other: [] };
+}

@@ -4,7 +4,7 @@ import { renderCable } from '../format/render-cable.ts';
 import { canSeePortion } from '../model/access.ts';
 import { rollUpBanner } from '../model/banner.ts';
 import { formatBanner } from '../model/format-marking.ts';
-import type { Marking } from '../model/marking.ts';
+import { plainMarking, type Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { redactForReader } from '../model/redact.ts';
 import type { StoredCable, Store } from '../store/store.ts';
@@ -35,14 +35,7 @@ export function notFoundMessage(id: string): string {
 
 /** The marking of a cable's unmarked text (headers, REF, TAGS): its whole level, no REL TO. */
 export function unmarkedOf(stored: StoredCable): Marking {
-  return {
-    kind: 'marking',
-    level: stored.banner.level,
-    sbu: false,
-    noforn: false,
-    relTo: [],
-    other: [],
-  };
+  return plainMarking(stored.banner.level);
 }
 
 /** True when the reader may see every portion and the unmarked text: the whole cable. */

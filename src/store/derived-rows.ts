@@ -1,7 +1,7 @@
 /** The rows derived from one cable for the field tables (tags, captions, addressees, references). */
 import { levelRank } from '../model/levels.ts';
 import type { Cable } from '../format/index.ts';
-import type { Marking } from '../model/marking.ts';
+import { plainMarking } from '../model/marking.ts';
 import { accessClassKey, canonicalCaptions, markingJson } from './access-class.ts';
 import type { CableInput } from './store.ts';
 
@@ -91,14 +91,7 @@ function computeRows(input: CableInput): DerivedRows {
       body: p.text,
     };
   });
-  const unmarked: Marking = {
-    kind: 'marking',
-    level: input.banner.level,
-    sbu: false,
-    noforn: false,
-    relTo: [],
-    other: [],
-  };
+  const unmarked = plainMarking(input.banner.level);
   const unmarkedKey = accessClassKey(unmarked, captions);
   if (!classes.has(unmarkedKey))
     classes.set(unmarkedKey, {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Cable, Level } from '../format/index.ts';
 import { emptyCable } from '../format/empty-cable.ts';
-import type { Marking } from '../model/marking.ts';
+import { plainMarking, type Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { snippetText } from './snippet.ts';
@@ -16,12 +16,7 @@ export interface StoreUnderTest {
 }
 
 const m = (level: Level, extra: Partial<Marking> = {}): Marking => ({
-  kind: 'marking',
-  level,
-  sbu: false,
-  noforn: false,
-  relTo: [],
-  other: [],
+  ...plainMarking(level),
   ...extra,
 });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import type { Marking } from '../../model/marking.ts';
+import { plainMarking } from '../../model/marking.ts';
 import type { Reader } from '../../model/reader.ts';
 import { parseSearchQuery } from '../search-query.ts';
 import { cableInput } from '../store.contract.ts';
@@ -14,14 +14,7 @@ const database = await postgresTestDatabase();
 const selected = (process.env.STORES ?? 'sqlite,postgres').split(',').includes('postgres');
 const skip = !selected ? 'postgres not in STORES' : 'skip' in database ? database.skip : false;
 
-const marking = (level: Marking['level']): Marking => ({
-  kind: 'marking',
-  level,
-  sbu: false,
-  noforn: false,
-  relTo: [],
-  other: [],
-});
+const marking = plainMarking;
 
 const confidential: Reader = {
   kind: 'reader',
