@@ -17,8 +17,11 @@ import { canonicalCableId } from './cable-id.ts';
 import { emptyHeader } from './empty-cable.ts';
 import { type Issue, issue } from './issue.ts';
 
-/** The JSON object of one parsed cable. Absent fields are null or empty, never guessed. */
-export interface CableJson {
+/**
+ * The JSON object of one parsed cable: the archive cells flattened, every other Cable field as
+ * it is, and the issues. Absent fields are null or empty, never guessed.
+ */
+export type CableJson = {
   readonly file: string | null;
   /** The reference id as the archive writes it (the file name of a Cablegate record). */
   readonly id: string | null;
@@ -28,29 +31,11 @@ export interface CableJson {
   readonly released: string | null;
   readonly classification: string | null;
   readonly origin: string | null;
-  readonly header: TransmissionHeader;
-  readonly from: Addressee | null;
-  readonly to: readonly Addressee[];
-  readonly info: readonly Addressee[];
-  readonly xmt: readonly Addressee[];
-  readonly classificationLine: string | null;
-  readonly messageReference: string | null;
-  readonly section: Cable['section'];
-  readonly captions: readonly string[];
-  readonly passingLines: readonly string[];
-  readonly eo: EoLine | null;
-  readonly tags: readonly Tag[];
-  readonly subject: string | null;
-  readonly subjectMarking: PortionMarking | null;
-  readonly references: readonly Reference[];
-  readonly classifiedBy: ClassifiedBy | null;
-  readonly summary: string | null;
-  readonly paragraphs: readonly Paragraph[];
-  readonly signers: readonly string[];
-  readonly archive: boolean;
-  readonly layout: Cable['layout'] | null;
-  readonly issues: readonly Issue[];
-}
+} & Omit<Cable, 'kind' | 'archive' | 'layout'> & {
+    readonly archive: boolean;
+    readonly layout: Cable['layout'] | null;
+    readonly issues: readonly Issue[];
+  };
 
 /**
  * The id of a cable: the archive id, else derived from the message reference and the DTG year.

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Cable } from '../cable.ts';
+import { emptyCable } from '../empty-cable.ts';
 import {
   addresseeArb as addressee,
   headerArb as header,
@@ -20,27 +21,12 @@ function parse(lines: readonly string[]): { fields: HeaderFields; ctx: ParseCont
 /** A cable carrying only header fields (the text half is not this module's business). */
 function cableOf(f: Omit<HeaderFields, 'layout'> & { layout?: HeaderFields['layout'] }): Cable {
   return {
-    kind: 'cable',
-    archive: null,
+    ...emptyCable(null),
     header: f.header,
     from: f.from,
     to: f.to,
     info: f.info,
     xmt: f.xmt,
-    classificationLine: null,
-    messageReference: null,
-    section: null,
-    captions: [],
-    passingLines: [],
-    eo: null,
-    tags: [],
-    subject: null,
-    subjectMarking: null,
-    references: [],
-    classifiedBy: null,
-    summary: null,
-    paragraphs: [],
-    signers: [],
     ...(f.layout ? { layout: { header: f.layout } } : {}),
   };
 }
