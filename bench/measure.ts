@@ -1,4 +1,5 @@
-/** Timing helpers of the benchmark: wall clock, percentiles, peak RSS. */
+/** Timing helpers of the benchmark: wall clock, percentiles, peak RSS, batched loading. */
+import { readFileSync } from 'node:fs';
 
 /** Percentile p (0..100) of sorted-or-not samples, nearest rank. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -78,4 +79,26 @@ export function searchFigure(
     max: percentile(latencies, 100),
     ...(note === undefined ? {} : { note }),
   };
+}
+
+/**
+ * Reads every file and hands the texts to `write` in batches of `size`, numbered from 1 in file
+ * order: the loading loop shared by the SQLite floor and the design prototype.
+ *
+ * @example writeInBatches(corpus.files, (rows) => { for (const [id, text] of rows) insert.run(id, text); })
+ */
+export function writeInBatches(
+  files: readonly string[],
+  write: (rows: [number, string][]) => void,
+  size = 1000,
+): void {
+  let rows: [number, string][] = [];
+  files.forEach((f, i) => {
+    rows.push([i + 1, readFileSync(f, 'utf8')]);
+    if (rows.length === size) {
+      write(rows);
+      rows = [];
+    }
+  });
+  write(rows);
 }

@@ -4,7 +4,7 @@
  * the index order), access classes as tokens in a second column (the access filter is an index
  * intersection, not a post-filter), and relevance computed for the newest N visible matches only.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { directory } from '../src/directory/directory.ts';
 import { markingRules } from '../src/directory/marking-rules.ts';
@@ -15,7 +15,7 @@ import type { Marking } from '../src/model/marking.ts';
 import { normalizeMarking } from '../src/model/normalize-marking.ts';
 import type { Reader } from '../src/model/reader.ts';
 import type { Corpus } from './corpora.ts';
-import { rssTracker, type ImportFigure } from './measure.ts';
+import { rssTracker, writeInBatches, type ImportFigure } from './measure.ts';
 import type { BenchQuery } from './query-mix.ts';
 import { fts5Of } from './sqlite-floor.ts';
 
@@ -138,15 +138,7 @@ export function sqliteDesignImport(corpus: Corpus, path: string): ImportFigure {
       }
     }
   });
-  let rows: [number, string][] = [];
-  corpus.files.forEach((f, i) => {
-    rows.push([i + 1, readFileSync(f, 'utf8')]);
-    if (rows.length === 1000) {
-      batch(rows);
-      rows = [];
-    }
-  });
-  batch(rows);
+  writeInBatches(corpus.files, batch);
   db.close();
   return {
     bench: 'import-sqlite',

@@ -1,8 +1,8 @@
 /** SQLite floors: the bare insert of whole texts into a fresh FTS5 table, and the bare MATCH … ORDER BY rank LIMIT 20. */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Corpus } from './corpora.ts';
-import { rssTracker, type ImportFigure } from './measure.ts';
+import { rssTracker, writeInBatches, type ImportFigure } from './measure.ts';
 import type { BenchQuery, TermFrequency } from './query-mix.ts';
 
 /** The "created" day of an archive record (line 2), the only date a bare insert has. */
@@ -31,15 +31,7 @@ export function sqliteFloorImport(corpus: Corpus, path: string): ImportFigure {
   const batch = db.transaction((rows: [number, string][]) => {
     for (const [id, text] of rows) insert.run(id, text, createdDay(text));
   });
-  let rows: [number, string][] = [];
-  corpus.files.forEach((f, i) => {
-    rows.push([i + 1, readFileSync(f, 'utf8')]);
-    if (rows.length === 1000) {
-      batch(rows);
-      rows = [];
-    }
-  });
-  batch(rows);
+  writeInBatches(corpus.files, batch);
   db.close();
   return {
     bench: 'import-sqlite',
