@@ -1,7 +1,8 @@
 /** Locates ../shared (the corpus and seed) for tests and benchmarks, which skip when it is absent. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listCableFiles } from '../../src/service/synth/corpus-files.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -21,10 +22,5 @@ export const seedPath = sharedDir && join(sharedDir, 'examples', '08STATE98975.t
 export function corpusFiles(): string[] {
   if (!sharedDir) return [];
   const root = join(sharedDir, 'corpus', 'cablegate');
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  for (const year of readdirSync(root).sort())
-    for (const f of readdirSync(join(root, year)).sort())
-      if (f.endsWith('.txt')) out.push(join(root, year, f));
-  return out;
+  return existsSync(root) ? listCableFiles(root) : [];
 }
