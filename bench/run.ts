@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseReaderSpec } from '../src/model/reader-spec.ts';
 import type { Reader } from '../src/model/reader.ts';
+import { formatCablemapBench, runCablemapBench } from './cablemap.ts';
 import { realCorpus, synthCorpus, workDir, type Corpus } from './corpora.ts';
 import { searchFigure, timeQueries, type ImportFigure, type SearchFigure } from './measure.ts';
 import { oursImport, oursSearcher } from './ours.ts';
@@ -23,6 +24,7 @@ const BENCHES = [
   'import-postgres',
   'search-postgres',
   'design-sqlite',
+  'cablemap',
 ] as const;
 type Bench = (typeof BENCHES)[number];
 const READERS = ['SECRET/USA', 'CONFIDENTIAL/USA'];
@@ -42,7 +44,10 @@ function parseArgs(argv: readonly string[]): { benches: Bench[]; scales: string[
       );
   }
   return {
-    benches: benches.length > 0 ? benches : BENCHES.filter((b) => b !== 'design-sqlite'),
+    benches:
+      benches.length > 0
+        ? benches
+        : BENCHES.filter((b) => b !== 'design-sqlite' && b !== 'cablemap'),
     scales,
     seed,
   };
@@ -246,6 +251,13 @@ function table(): string {
 async function main(): Promise<void> {
   const { benches, scales, seed } = parseArgs(process.argv.slice(2));
   mkdirSync(workDir, { recursive: true });
+  if (benches.includes('cablemap')) {
+    // The real corpus only, whatever --scale says: cablemap's figures are per cable on real text.
+    log('cablemap: cablemap and Chancery parse the real corpus');
+    const r = runCablemapBench();
+    if (typeof r === 'string') skipped.push(`cablemap: ${r}`);
+    else process.stdout.write(`${formatCablemapBench(r)}\n\n`);
+  }
   for (const scale of scales) {
     const corpus = corpusFor(scale, seed);
     if (!corpus) {
