@@ -11,6 +11,7 @@ import { parseReaderSpec } from '../src/model/reader-spec.ts';
 import { corpusFiles } from '../test/support/shared.ts';
 import type { Corpus } from './corpora.ts';
 import { oursImport, oursSearcher } from './ours.ts';
+import { formatParseBench, runParseBench } from './parse.ts';
 import { queryMix } from './query-mix.ts';
 import { sqliteDesignImport, sqliteDesignSearcher } from './sqlite-design.ts';
 import { sqliteFloorImport, sqliteFloorSearcher, sqliteVocabulary } from './sqlite-floor.ts';
@@ -30,6 +31,14 @@ describe('benchmark smoke (60 cables)', () => {
   };
   const reader = parseReaderSpec('CONFIDENTIAL/USA');
   if (!('reader' in reader)) throw new Error('reader spec');
+
+  it('parses the cables beside the read-and-split floor', () => {
+    const parse = runParseBench(1, corpus.files);
+    assert.ok(parse !== null);
+    assert.equal(parse.cables, 60);
+    assert.ok(parse.floorMs > 0 && parse.parseMs > 0 && parse.ratio > 0);
+    assert.match(formatParseBench(parse), /parse \/ floor/);
+  });
 
   it('imports into the floor, the design index and the store, and searches all three', async () => {
     const floor = sqliteFloorImport(corpus, join(dir, 'floor.db'));

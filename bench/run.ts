@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- BENCH… --scale 6k,256k]`: import and search figures, each beside its floor measured
- * in the same run on the same text. BENCH is any of import-sqlite, search-sqlite, import-postgres,
- * search-postgres (default: these four) and design-sqlite (the bench-only prototype of the index
+ * `npm run bench [-- BENCH… --scale 6k,256k]`: parse, import and search figures, each beside its floor
+ * measured in the same run on the same text. BENCH is any of parse (first: parseCable beside reading
+ * and splitting the same files), import-sqlite, search-sqlite, import-postgres,
+ * search-postgres (default: these five) and design-sqlite (the bench-only prototype of the index
  * design, kept to compare with the store). Corpora and databases live in CHANCERY_BENCH_DIR (/tmp/chancery-bench).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,12 +14,14 @@ import { formatCablemapBench, runCablemapBench } from './cablemap.ts';
 import { realCorpus, synthCorpus, workDir, type Corpus } from './corpora.ts';
 import { searchFigure, timeQueries, type ImportFigure, type SearchFigure } from './measure.ts';
 import { oursImport, oursSearcher } from './ours.ts';
+import { runParseBench, type ParseBenchResult } from './parse.ts';
 import { postgresFloorImport, postgresFloorSearcher, postgresReachable } from './postgres-floor.ts';
 import { queryMix, type BenchQuery } from './query-mix.ts';
 import { sqliteDesignImport, sqliteDesignSearcher } from './sqlite-design.ts';
 import { sqliteFloorImport, sqliteFloorSearcher, sqliteVocabulary } from './sqlite-floor.ts';
 
 const BENCHES = [
+  'parse',
   'import-sqlite',
   'search-sqlite',
   'import-postgres',
@@ -71,6 +74,10 @@ function reader(spec: string): Reader {
   return r.reader;
 }
 
+/** Parse rounds kept best-of: a few on the real corpus (seconds each), one on larger corpora. */
+const PARSE_ROUNDS_6K = 5;
+
+const parses: (ParseBenchResult & { readonly corpus: string })[] = [];
 const imports: ImportFigure[] = [];
 const searches: SearchFigure[] = [];
 const skipped: string[] = [];
@@ -214,6 +221,17 @@ function table(): string {
   const out: string[] = [];
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (x: number, d = 1) => x.toFixed(d).padStart(9);
+  if (parses.length > 0) {
+    out.push(
+      'PARSE (best of rounds; floor = read + split into lines, same files, same run)',
+      `${pad('corpus', 12)}   cables  cables/s     MB/s  peak heap MB  floor ms  parse ms  x floor`,
+    );
+    for (const p of parses)
+      out.push(
+        `${pad(p.corpus, 12)}${String(p.cables).padStart(9)}${num(p.cablesPerSecond, 0)}${num(p.megabytesPerSecond)}${num(p.peakHeapMB, 0).padStart(14)}${num(p.floorMs, 0).padStart(10)}${num(p.parseMs, 0).padStart(10)}${num(p.ratio, 2)}`,
+      );
+    out.push('');
+  }
   if (imports.length > 0) {
     out.push(
       'IMPORT',
@@ -265,6 +283,11 @@ async function main(): Promise<void> {
       continue;
     }
     log(`${corpus.name}: ${corpus.files.length} cables, ${(corpus.bytes / 1e6).toFixed(0)} MB`);
+    if (benches.includes('parse')) {
+      log(`parse ${corpus.name}`);
+      const p = runParseBench(scale === '6k' ? PARSE_ROUNDS_6K : 1, corpus.files);
+      if (p) parses.push({ ...p, corpus: corpus.name });
+    }
     if (benches.some((b) => b.endsWith('sqlite'))) await benchSqlite(corpus, benches);
     if (benches.some((b) => b.endsWith('postgres'))) await benchPostgres(corpus, benches);
   }
@@ -276,7 +299,7 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { at: new Date().toISOString(), benches, scales, seed, imports, searches, skipped },
+      { at: new Date().toISOString(), benches, scales, seed, parses, imports, searches, skipped },
       null,
       2,
     ),
