@@ -140,7 +140,9 @@ export function canonicalStation(written: string): string {
  * @example canonicalCableId('STATE 098975', '08') // '08STATE98975'
  */
 export function canonicalCableId(raw: string, citingYear?: string | null): string | null {
-  const text = collapseSpaces(raw.trim().toUpperCase());
+  const upper = raw.trim().toUpperCase();
+  // Ids and references are short and mostly hold single spaces only: skip the regex pass then.
+  const text = hasSpaceRun(upper) ? collapseSpaces(upper) : upper;
   if (text === '') return null;
   const damaged = DAMAGED_IDS.get(withoutSpaces(text));
   if (damaged !== undefined) return damaged;
@@ -187,6 +189,15 @@ function mayBeLeaked(text: string): boolean {
   for (; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/** True when `text` holds a `\s` other than a lone space (what collapseSpaces would change). */
+function hasSpaceRun(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? isSpace(text.charCodeAt(i + 1)) : isSpace(c)) return true;
   }
   return false;
 }

@@ -112,18 +112,21 @@ function splitWho(who: string): { names: string[]; position: string | null } {
   if (who === '') return { names: [], position: null };
   const segments = who.split(/\s*[,;]\s*/).filter((s) => s !== '');
   const first = segments[0] ?? '';
-  const words = first.split(' ');
   const mixed = /[a-z]/.test(first);
+  // Title words are read off the front one space at a time (the last word is never one): the
+  // segment may be a whole paragraph, and splitting it all into words showed in profiles.
   let k = 0;
-  while (k < words.length - 1) {
-    const w = words[k]!;
+  let at = 0; // where word k starts
+  for (let space = first.indexOf(' '); space !== -1; space = first.indexOf(' ', at)) {
+    const w = first.slice(at, space);
     const lower = w.toLowerCase();
     const acronym = mixed && w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w);
-    if (TITLES.has(lower) || acronym || w.includes('/')) k++;
-    else break;
+    if (!(TITLES.has(lower) || acronym || w.includes('/'))) break;
+    k++;
+    at = space + 1;
   }
-  const leading = words.slice(0, k).join(' ');
-  const name = words.slice(k).join(' ');
+  const leading = k === 0 ? '' : first.slice(0, at - 1);
+  const name = first.slice(at);
   const trailing = segments.slice(1);
   // "John Doe, Ambassador": a lone name segment followed by titles.
   if (k === 0 && trailing.length > 0 && trailing.every(isTitle))

@@ -66,12 +66,17 @@ function bannerAt(text: string): 'strong' | 'weak' | null {
   }
   // Glued media preambles: `Cable dated:…S E C R E T`, `","C O N…`, a cables.csv row with TABs.
   const digit = c >= 48 && c <= 57; // a record number glued before the banner: `167579C O N F…`
-  if (
-    text.length < 12 ||
-    !(digit || text.includes('\t') || text.includes('"') || text.includes('Cable dated'))
-  )
-    return null;
+  if (text.length < 12 || !(digit || mayBeGlued(text))) return null;
   return findBannerInLine(text)?.strong ? 'strong' : null;
+}
+
+/** A TAB, a quote or `Cable dated` in the line (one pass over it, not three searches). */
+function mayBeGlued(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 34 || (c === 67 && text.startsWith('Cable dated', i))) return true;
+  }
+  return false;
 }
 
 function isTextLine(text: string): boolean {

@@ -153,11 +153,22 @@ export function isDivider(text: string): boolean {
     for (let c = text.charCodeAt(k); k < e && (c === 46 || isSpace(c)); c = text.charCodeAt(++k));
     if (k >= e || !isRule(text.charCodeAt(k))) return false;
   }
-  // Leading and trailing blanks are absorbed by the pattern itself: no trimmed copy is needed.
-  return DIVIDER.test(text);
+  // What /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/ matches, read in place: three rule characters
+  // after the leading blanks and dots, or before the trailing blanks.
+  let j = 0;
+  for (let c = text.charCodeAt(0); c === 46 || isSpace(c); c = text.charCodeAt(++j));
+  if (
+    isRule(text.charCodeAt(j)) &&
+    isRule(text.charCodeAt(j + 1)) &&
+    isRule(text.charCodeAt(j + 2))
+  )
+    return true;
+  return (
+    isRule(text.charCodeAt(e - 1)) &&
+    isRule(text.charCodeAt(e - 2)) &&
+    isRule(text.charCodeAt(e - 3))
+  );
 }
-
-const DIVIDER = /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/;
 
 /** - = _ * ~ */
 function isRule(c: number): boolean {
