@@ -28,6 +28,8 @@ export interface CablemapBenchResult {
   /** CPU time of the best round (less disturbed than wall time when other jobs share the cores). */
   readonly cablemapCpuSeconds: number;
   readonly chanceryCpuSeconds: number;
+  /** Chancery's floor: splitting the same texts into lines, best of the same rounds. */
+  readonly floorSeconds: number;
   readonly agreement: Agreement;
   /** Where every disagreement was written, one JSON object a line. */
   readonly disagreementsFile: string;
@@ -72,13 +74,17 @@ function runDriver(
 function runChancery(
   texts: readonly string[],
   rounds: number,
-): { cables: Cable[]; seconds: number; cpuSeconds: number } {
+): { cables: Cable[]; seconds: number; cpuSeconds: number; floorSeconds: number } {
   const reference = directory();
   parseCable(texts[0] ?? '', { reference }); // warm the JIT and the directory, as bench/parse.ts does
   let best = Infinity;
   let bestCpu = Infinity;
+  let floor = Infinity;
   let sink = 0; // consumed so the work cannot be optimised away
   for (let round = 0; round < rounds; round++) {
+    const f = performance.now();
+    for (const text of texts) sink += text.split('\n').length;
+    floor = Math.min(floor, performance.now() - f);
     const t = performance.now();
     const cpu = process.cpuUsage();
     for (const text of texts) sink += parseCable(text, { reference }).cable.paragraphs.length;
@@ -91,6 +97,7 @@ function runChancery(
     cables: texts.map((text) => parseCable(text, { reference }).cable),
     seconds: best / 1000,
     cpuSeconds: bestCpu / 1000,
+    floorSeconds: floor / 1000,
   };
 }
 
@@ -125,6 +132,7 @@ export function runCablemapBench(rounds = 3): CablemapBenchResult | string {
     chancerySeconds: ours.seconds,
     cablemapCpuSeconds: cm.cpuSeconds,
     chanceryCpuSeconds: ours.cpuSeconds,
+    floorSeconds: ours.floorSeconds,
     agreement: result,
     disagreementsFile,
   };
@@ -140,6 +148,7 @@ export function formatCablemapBench(r: CablemapBenchResult): string {
     `cablemap vs Chancery: ${r.cables} cables of the real corpus, parsing only, best of rounds`,
     row('cablemap (Python 3)', r.cablemapSeconds, r.cablemapCpuSeconds),
     row('Chancery parseCable', r.chancerySeconds, r.chanceryCpuSeconds),
+    `  floor (split lines) ${ms(r.floorSeconds)} ms   parseCable = ${(r.chancerySeconds / r.floorSeconds).toFixed(1)}x the floor`,
     `  ratio cablemap / Chancery: ${(r.cablemapSeconds / r.chancerySeconds).toFixed(1)}x wall, ${(r.cablemapCpuSeconds / r.chanceryCpuSeconds).toFixed(1)}x CPU`,
     '',
     `  ${'field'.padEnd(13)}${['same', 'both none', 'only cablemap', 'only Chancery', 'differ'].map((h) => h.padStart(14)).join('')}`,
