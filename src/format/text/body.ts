@@ -43,6 +43,12 @@ export interface BodyLines {
   readonly input?: BodyInput | undefined;
   /** False when the caller saw no line that may be a page marker (saves a pass over the lines). */
   readonly mayHavePageMarkers?: boolean | undefined;
+  /**
+   * True when texts[i] is input line lineAt(lineOf, i) as it stands for every i from
+   * lineOf.nos.length on (nothing cut off their ends): paragraphs there are input slices without a
+   * line-by-line check.
+   */
+  readonly verbatimTail?: boolean | undefined;
 }
 
 /**
@@ -159,6 +165,10 @@ export function parseBody(
     );
   const lines = content.texts;
   const lineNos = content.lineOf;
+  // Lines [verbatimFrom, verbatimTo) are the input's own lines, one after the other (see joinLines).
+  const verbatim = source.verbatimTail === true && content.lineOf === lineOf;
+  const verbatimFrom = verbatim ? lineOf.nos.length : Infinity;
+  const verbatimTo = verbatim ? (lastLine === null ? lines.length : lines.length - 1) : 0;
 
   // Paragraph starts: numbered lines in sequence (or with ¶ or a portion mark).
   interface Start {
@@ -221,6 +231,8 @@ export function parseBody(
     classifiedBy: null,
     cursorLine: 0,
     cursorOffset: 0,
+    verbatimFrom,
+    verbatimTo,
   };
 
   // Before the first numbered paragraph: blank-separated blocks, headings or unnumbered paragraphs.
@@ -321,6 +333,9 @@ interface Paragraphs {
    */
   cursorLine: number;
   cursorOffset: number;
+  /** Lines [verbatimFrom, verbatimTo) are consecutive input lines as they stand. */
+  readonly verbatimFrom: number;
+  readonly verbatimTo: number;
 }
 
 function startOf(a: Paragraphs, at: number): number {
@@ -348,8 +363,9 @@ function joinLines(
 ): string {
   if (a.input !== undefined && rest === a.lines && from > 0) {
     const at = lineAt(a.lineNos, from - 1) - 1;
-    let same = a.lines[from - 1] === a.input.lines[at];
-    for (let k = from; same && k < to; k++)
+    const verbatim = from - 1 >= a.verbatimFrom && to <= a.verbatimTo;
+    let same = verbatim || a.lines[from - 1] === a.input.lines[at];
+    for (let k = from; same && !verbatim && k < to; k++)
       same =
         lineAt(a.lineNos, k) - 1 === at + (k - from + 1) &&
         a.lines[k] === a.input.lines[at + (k - from + 1)];

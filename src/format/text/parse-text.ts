@@ -107,7 +107,7 @@ export function parseText(
   const input = ctx.input === undefined ? undefined : { text: ctx.input, lines: ctx.lines };
   const body = parseBody(
     ctx,
-    { texts, lineOf, input, mayHavePageMarkers: markers },
+    { texts, lineOf, input, mayHavePageMarkers: markers, verbatimTail: !backslashes },
     pre.bodyGap,
     pre.classifiedBy === null,
   );

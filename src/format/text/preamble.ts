@@ -225,7 +225,12 @@ export function parsePreamble(
       indent = 0;
     }
     // A repeated banner (media copies repeat the folded header): report it, read what it folds.
-    if (i > 0 && (t.startsWith('C O N') || t.startsWith('S E C') || t.startsWith('UNCLAS'))) {
+    const c0 = t.charCodeAt(0);
+    if (
+      i > 0 &&
+      (c0 === 67 || c0 === 83 || c0 === 85) && // C, S, U
+      (t.startsWith('C O N') || t.startsWith('S E C') || t.startsWith('UNCLAS'))
+    ) {
       const again = readBanner(t);
       if (again?.strong) {
         issues.push(
