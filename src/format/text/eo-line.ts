@@ -75,10 +75,18 @@ function isoDate(y: string, m: string, d: string): string | null {
   const year = y.length === 2 ? 2000 + Number(y) : Number(y);
   const month = Number(m);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Days in a month, as Date.UTC counts them (it reads years 0–99 as 1900–1999): arithmetic, not a
+ * Date per E.O. line.
+ */
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
 }
 
 /**

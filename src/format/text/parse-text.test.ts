@@ -97,6 +97,9 @@ describe('parseText: the text header', () => {
       'after korean unification',
     );
     assert.equal(eo('E.O. 13526: DECL: 02/30/2020')?.declassifyOn, null, 'no 30 February');
+    assert.equal(eo('E.O. 13526: DECL: 02/29/2020')?.declassifyOn, '2020-02-29', 'leap year');
+    assert.equal(eo('E.O. 13526: DECL: 02/29/2100')?.declassifyOn, null, '2100 is no leap year');
+    assert.equal(eo('E.O. 13526: DECL: 04/31/2020')?.declassifyOn, null, 'no 31 April');
   });
 
   it('repairs a one-letter TAG typo, keeps unknown and person TAGS', () => {
