@@ -42,13 +42,16 @@ export function parseAddressee(text: string): Addressee | null {
     rest = rest.slice(0, at);
   }
   let precedence: PrecedenceName | null = null;
-  for (let k = 0; k < PRECEDENCES.length; k++)
-    if (rest.endsWith(PRECEDENCE_SUFFIXES[k]!)) {
-      const p = PRECEDENCES[k]!;
-      precedence = p;
-      rest = rest.slice(0, -p.length - 1);
-      break;
-    }
+  const z = rest.charCodeAt(rest.length - 1);
+  // Every precedence ends in E, Y or H: other names skip the five suffix tests.
+  if (z === 69 || z === 89 || z === 72)
+    for (let k = 0; k < PRECEDENCES.length; k++)
+      if (rest.endsWith(PRECEDENCE_SUFFIXES[k]!)) {
+        const p = PRECEDENCES[k]!;
+        precedence = p;
+        rest = rest.slice(0, -p.length - 1);
+        break;
+      }
   const name = rest.trim();
   if (name === '') return null;
   // `\bCOLLECTIVE$`

@@ -44,16 +44,22 @@ const PHRASE_HEADS: ReadonlySet<string> = new Set(CAPTION_PHRASES.map((p) => p.s
 export function captionWords(text: string): string[] | null {
   // Cheap gates first: caption lines are short and upper-case.
   if (text.length > 60) return null;
-  const t = text.trim();
-  if (t === '') return null;
-  const c = t.charCodeAt(0);
+  // The gates read the line in place (s, e: what trim() keeps): most lines fail them, and most
+  // lines of this corpus end in a blank, so a trimmed copy would be made for nothing.
+  let s = 0;
+  let e = text.length;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (s === e) return null;
+  const c = text.charCodeAt(s);
   if (c < 65 || c > 90) return null;
-  const space = t.indexOf(' ');
+  const space = text.indexOf(' ', s);
   // Every caption and phrase head is 3–13 letters long (LOU … NOFORN/SIPDIS).
-  const headLength = space === -1 ? t.length : space;
-  if (headLength < 3 || headLength > 13) return null;
-  const head = space === -1 ? t : t.slice(0, space);
+  const headEnd = space === -1 || space > e ? e : space;
+  if (headEnd - s < 3 || headEnd - s > 13) return null;
+  const head = text.slice(s, headEnd);
   if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
+  const t = text.slice(s, e);
   const upper = t.toUpperCase();
   for (const phrase of CAPTION_PHRASES) if (upper === phrase) return [phrase];
   const words = t.split(/\s+/);
