@@ -1,5 +1,6 @@
 /** Imports files and folders of archive-format cables into the store, in batched transactions. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { directory } from '../directory/directory.ts';
@@ -37,9 +38,6 @@ export interface ImportOptions {
 
 /** Files sent to a worker at once: small enough to keep every thread busy, large enough to amortise a message. */
 const JOB_SIZE = 50;
-
-/** Files read at once. */
-const READ_AHEAD = 32;
 
 /**
  * Lists the `*.txt` files under the given paths (files as given, folders recursively), sorted
@@ -178,31 +176,25 @@ export async function importCables(
     progress();
   };
   try {
-    // Files are read READ_AHEAD at a time: one awaited read after another left this thread idle
-    // for a thread-pool round trip per file, about a fifth of the whole import.
-    for (let start = 0; start < files.length; start += READ_AHEAD) {
-      const chunk = files.slice(start, start + READ_AHEAD);
-      const reads = await Promise.all(
-        chunk.map((file) =>
-          readFile(file).then(
-            (bytes) => ({ file, bytes, error: null }),
-            (error: unknown) => ({ file, bytes: null, error }),
-          ),
-        ),
-      );
-      for (const { file, bytes, error } of reads) {
-        if (bytes === null) {
-          rejected.push({ file, reason: `cannot read: ${errorCode(error)}` });
-          continue;
-        }
-        pending.push({
-          file,
-          bytes,
-          id: quickId(bytes, file),
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-        });
-        if (pending.length >= batchSize) await settlePending();
+    // Files are read synchronously, one after another. This thread writes and is the import's
+    // bottleneck: an awaited read costs it a promise and a thread-pool round trip per file (about
+    // 0.5 s of CPU for the real corpus's 6,412 files, 32 reads at a time), a synchronous one
+    // about a fifth of that (read and hashed: 0.1 s).
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        rejected.push({ file, reason: `cannot read: ${errorCode(error)}` });
+        continue;
       }
+      pending.push({
+        file,
+        bytes,
+        id: quickId(bytes, file),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      if (pending.length >= batchSize) await settlePending();
     }
     await settlePending();
     await drain(0);
