@@ -35,6 +35,22 @@ void test(
   },
 );
 
+void test('a summary that is a portion body is written as a reference and restored', () => {
+  const cable = {
+    summary: 'S.',
+    paragraphs: [{ heading: null, number: '1', marking: null, text: 'A.' }],
+  } as never;
+  const json = compactCableJson(cable, [
+    { ordinal: 0, body: 'A.' },
+    { ordinal: 1, body: 'S.' },
+  ]);
+  assert.match(json, /"summary":\{"\$portion":1\}/);
+  assert.deepEqual(
+    inflateCableJson(json, (o) => ['A.', 'S.'][o]),
+    cable,
+  );
+});
+
 void test('plain Cable JSON (rows written before compaction) reads back unchanged', () => {
   const cable = {
     kind: 'cable',

@@ -146,9 +146,10 @@ interface PortionText {
 }
 
 /**
- * The Cable as JSON, with each paragraph text that is exactly some portion's body written as
- * `{"$portion": ordinal}`: the paragraphs are most of the text, and the portion rows keep it
- * already. `inflateCableJson` restores the Cable exactly.
+ * The Cable as JSON, with each paragraph text and the summary that is exactly some portion's
+ * body written as `{"$portion": ordinal}`: the paragraphs are most of the text, and the portion
+ * rows keep it already (the summary is a portion too: 0.6 KB a cable on the real corpus).
+ * `inflateCableJson` restores the Cable exactly.
  *
  * @example compactCableJson(cable, [{ ordinal: 1, body: 'Text.' }]) // '{..."text":{"$portion":1}...}'
  */
@@ -158,8 +159,10 @@ export function compactCableJson(
 ): string {
   const byBody = new Map<string, number>();
   for (const p of portions) if (!byBody.has(p.body)) byBody.set(p.body, p.ordinal);
+  const summary = typeof cable.summary === 'string' ? byBody.get(cable.summary) : undefined;
   return JSON.stringify({
     ...cable,
+    summary: summary === undefined ? cable.summary : { $portion: summary },
     paragraphs: cable.paragraphs.map((p) => {
       const ordinal = byBody.get(p.text);
       return ordinal === undefined ? p : { ...p, text: { $portion: ordinal } };
@@ -168,8 +171,9 @@ export function compactCableJson(
 }
 
 /**
- * The Cable of a stored `parsed` JSON: paragraph texts written as portion references are taken
- * from the portions' bodies (older rows hold the text itself and are returned as they are).
+ * The Cable of a stored `parsed` JSON: paragraph texts and a summary written as portion
+ * references are taken from the portions' bodies (older rows hold the text itself and are
+ * returned as they are).
  *
  * @example inflateCableJson(row.parsed, (ordinal) => bodies[ordinal])
  */
@@ -177,15 +181,18 @@ export function inflateCableJson(
   json: string,
   body: (ordinal: number) => string | undefined,
 ): Cable {
-  const cable = JSON.parse(json) as Omit<Cable, 'paragraphs'> & {
+  const cable = JSON.parse(json) as Omit<Cable, 'paragraphs' | 'summary'> & {
+    summary: string | null | PortionText;
     paragraphs: (Omit<Cable['paragraphs'][number], 'text'> & { text: string | PortionText })[];
   };
-  for (const p of cable.paragraphs)
-    if (typeof p.text !== 'string') {
-      const text = body(p.text.$portion);
-      if (text === undefined)
-        throw new Error(`stored cable refers to a missing portion ${String(p.text.$portion)}`);
-      p.text = text;
-    }
+  const text = (ref: PortionText): string => {
+    const found = body(ref.$portion);
+    if (found === undefined)
+      throw new Error(`stored cable refers to a missing portion ${String(ref.$portion)}`);
+    return found;
+  };
+  if (typeof cable.summary === 'object' && cable.summary !== null)
+    cable.summary = text(cable.summary);
+  for (const p of cable.paragraphs) if (typeof p.text !== 'string') p.text = text(p.text);
   return cable as Cable;
 }
