@@ -74,6 +74,17 @@ function readBannerAt(text: string, offset: number): Banner | null {
     }
   }
   if (token === null) {
+    // PLAIN's words open with TO, UN, CO, SE or LI (any case): `TO AMEMBASSY …`, `SUBJECT:`,
+    // `Classified By` and the partial-extract note stop here, before the regex.
+    const u1 = head.charCodeAt(1) & ~32;
+    if (!(
+      (u0 === 84 && u1 === 79) ||
+      (u0 === 85 && u1 === 78) ||
+      (u0 === 67 && u1 === 79) ||
+      (u0 === 83 && u1 === 69) ||
+      (u0 === 76 && u1 === 73)
+    ))
+      return null;
     const plain = PLAIN.exec(head);
     if (!plain) return null;
     token = plain[1]!;
