@@ -6,6 +6,7 @@ import { searchOrder } from './migrations/0003-search-order.ts';
 import { ginFastupdate } from './migrations/0004-gin-fastupdate.ts';
 import { portionSearchCover } from './migrations/0005-portion-search-cover.ts';
 import { postgresRum } from './migrations/0006-postgres-rum.ts';
+import { postgresWordPairs } from './migrations/0008-postgres-word-pairs.ts';
 import { unmarkedClass } from './migrations/0004-unmarked-class.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
@@ -19,6 +20,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
     '0005-portion-search-cover': portionSearchCover(dialect),
     '0004-unmarked-class': unmarkedClass(),
     '0006-postgres-rum': postgresRum(dialect),
+    '0008-postgres-word-pairs': postgresWordPairs(dialect),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
 import { searchKeys, tsqueryCandidates, tsqueryMatch } from './search-tsquery.ts';
+import { wordPairs } from './word-pairs.ts';
 
 /**
  * Opens the archive in the PostgreSQL database at `url`, migrating it to the latest schema.
@@ -173,7 +174,7 @@ async function putRound(
         body: p.body,
       })),
     ),
-    (chunk) => trx.insertInto('portion').values(chunk).execute(),
+    (chunk) => insertPortions(trx, chunk),
   );
   await insertChunks(
     writes.flatMap((w) => w.rows.tags.map((tag) => ({ cable_seq: seqOf(w), tag }))),
@@ -191,6 +192,36 @@ async function putRound(
     writes.flatMap((w) => w.rows.refs.map((r) => ({ cable_seq: seqOf(w), ...r }))),
     (chunk) => trx.insertInto('cable_ref').values(chunk).execute(),
   );
+}
+
+interface PortionRow {
+  readonly search_key: number;
+  readonly cable_seq: number;
+  readonly ordinal: number;
+  readonly kind: string;
+  readonly num: string | null;
+  readonly class_id: number;
+  readonly marked: number;
+  readonly body: string;
+}
+
+/**
+ * Portions with their tsvector: the words, plus the word-pair lexemes of migration 0008, from
+ * wordPairs where the text is plain and from the exact SQL function otherwise. One array per
+ * column (unnest) rather than a parameter per value; OFFSET 0 keeps to_tsvector to one call a row.
+ */
+async function insertPortions(trx: Trx, rows: readonly PortionRow[]): Promise<void> {
+  const column = <K extends keyof PortionRow>(k: K) => rows.map((r) => r[k]);
+  const pairs = rows.map((r) => wordPairs(r.body));
+  await sql`INSERT INTO portion (search_key, cable_seq, ordinal, kind, num, class_id, marked, body, tsv)
+    SELECT u.search_key, u.cable_seq, u.ordinal, u.kind, u.num, u.class_id, u.marked, u.body,
+      CASE WHEN u.pairs IS NULL THEN v.tsv || chancery_word_pairs(v.tsv)
+        ELSE v.tsv || array_to_tsvector(string_to_array(u.pairs, ',')) END
+    FROM unnest(${column('search_key')}::bigint[], ${column('cable_seq')}::int[],
+      ${column('ordinal')}::int[], ${column('kind')}::text[], ${column('num')}::text[],
+      ${column('class_id')}::int[], ${column('marked')}::int[], ${column('body')}::text[],
+      ${pairs}::text[]) AS u(search_key, cable_seq, ordinal, kind, num, class_id, marked, body, pairs),
+    LATERAL (SELECT to_tsvector('chancery_simple', u.body) AS tsv OFFSET 0) v`.execute(trx);
 }
 
 /** Ids of every access class the writes need, creating the missing ones. */

@@ -5,6 +5,7 @@ import type { ArchiveDatabase } from '../schema.ts';
 import type { CandidateRow } from '../search/search-execute.ts';
 import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
+import { phrasePairQuery } from './word-pairs.ts';
 
 /**
  * The tsquery of a query's text part, built from parameters with the `simple` configuration
@@ -23,6 +24,39 @@ export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
   for (const p of query.phrases) parts.push(sql`phraseto_tsquery('chancery_simple', ${p})`);
   for (const e of query.excluded) parts.push(sql`!! phraseto_tsquery('chancery_simple', ${e})`);
   return sql.join(parts, sql` && `);
+}
+
+/**
+ * The tsquery the index is asked: tsQuery with each phrase of plain words replaced by its word
+ * pairs (migration 0008), one posting list per pair instead of an AND of the words rechecked row
+ * by row. It matches a superset of tsQuery, so the exact tsQuery is always tested as well.
+ *
+ * @example indexQuery(parseSearchQuery('"of the"').query) // CAST("('of the' | '~nopairs')" AS tsquery)
+ */
+export function indexQuery(query: SearchQuery): RawBuilder<unknown> {
+  const phrase = (words: readonly string[]) => {
+    const pairs = phrasePairQuery(words);
+    return pairs === null
+      ? sql`phraseto_tsquery('chancery_simple', ${words.join(' ')})`
+      : sql`CAST(${pairs} AS tsquery)`;
+  };
+  const parts: RawBuilder<unknown>[] = [];
+  for (const t of query.terms) {
+    const words = wordsOf(t);
+    if (t.endsWith('*') && words.length === 1)
+      parts.push(sql`to_tsquery('chancery_simple', ${`${words[0]!}:*`})`);
+    else parts.push(phrase(words));
+  }
+  for (const p of query.phrases) parts.push(phrase(wordsOf(p)));
+  for (const e of query.excluded) parts.push(sql`!! phraseto_tsquery('chancery_simple', ${e})`);
+  return sql.join(parts, sql` && `);
+}
+
+/** True when indexQuery differs from tsQuery (some phrase is looked up by its word pairs). */
+function usesPairs(query: SearchQuery): boolean {
+  return [...query.terms.filter((t) => !t.endsWith('*')), ...query.phrases].some(
+    (t) => phrasePairQuery(wordsOf(t)) !== null,
+  );
 }
 
 /** Matching visible portions with -ts_rank as score (lower is better). */
@@ -58,7 +92,7 @@ export async function matchEstimate(
       .execute(db)
       .then((r) => r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   const [matching, all, rum] = await Promise.all([
-    plan(sql`SELECT 1 FROM portion p WHERE p.tsv @@ (${tsQuery(query)})`),
+    plan(sql`SELECT 1 FROM portion p WHERE p.tsv @@ (${indexQuery(query)})`),
     plan(sql`SELECT 1 FROM portion p`),
     // A bulk import drops the RUM index until settle (postgres-store.ts).
     sql<{ rum: boolean }>`SELECT to_regclass('portion_rum') IS NOT NULL AS rum`
@@ -95,10 +129,15 @@ export async function tsqueryCandidates(
   const order = common
     ? sql`p.search_key DESC`
     : sql`p.search_key <=| CAST(${sql.lit(hi)} AS bigint)`;
+  // The index finds the word pairs; ts_match_vq (the function behind @@, which the planner does not
+  // hand to the index) then applies the exact phrase to those rows only.
+  const match = usesPairs(query)
+    ? sql`p.tsv @@ (${indexQuery(query)}) AND ts_match_vq(p.tsv, q.q)`
+    : sql`p.tsv @@ q.q`;
   const statement = sql<CandidateRow>`SELECT k.cable_seq, k.pid, -ts_rank(r.tsv, q.q) AS score FROM (
       SELECT p.cable_seq, p.id AS pid, p.search_key FROM portion p JOIN cable c ON c.seq = p.cable_seq,
         (SELECT ${tsQuery(query)} AS q) q
-      WHERE p.tsv @@ q.q AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
+      WHERE ${match} AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
       AND p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
       AND c.is_current = 1 ${filters}
       ORDER BY ${order} LIMIT ${sql.lit(limit)}) k
