@@ -33,12 +33,15 @@ export function readBanner(text: string, offset = 0): Banner | null {
   // The text start, the glued-preamble check and the text header all read the same first line.
   if (text === last.text && offset === last.offset) return last.banner;
   const banner = readBannerAt(text, offset);
-  last = { text, offset, banner };
+  // Written field by field, not a new object per call (this runs on many header lines).
+  last.text = text;
+  last.offset = offset;
+  last.banner = banner;
   return banner;
 }
 
 /** The line read last and what it held (a pure function's one-entry memo). */
-let last: { text: string | null; offset: number; banner: Banner | null } = {
+const last: { text: string | null; offset: number; banner: Banner | null } = {
   text: null,
   offset: 0,
   banner: null,
