@@ -78,8 +78,9 @@ export const BTREE_WINS = 8;
 const TOP_KEY = 2 ** 45;
 
 /**
- * The planner's estimate (from ANALYZE's lexeme statistics) of the portions matching a query and
- * of all portions (two EXPLAINs, no rows read), and whether the RUM index is there.
+ * The planner's estimate (from ANALYZE's lexeme statistics) of the portions matching a query (one
+ * EXPLAIN, no rows read), the portions counted by the last ANALYZE (settle runs it), and whether
+ * the RUM index is there.
  *
  * @example await matchEstimate(db, query) // { matching: 56416, all: 64648, rum: true } for "the" at 6k
  */
@@ -87,19 +88,19 @@ export async function matchEstimate(
   db: Kysely<ArchiveDatabase>,
   query: SearchQuery,
 ): Promise<{ matching: number; all: number; rum: boolean }> {
-  const plan = (q: RawBuilder<unknown>) =>
-    sql<{ 'QUERY PLAN': readonly { Plan: { 'Plan Rows': number } }[] }>`EXPLAIN (FORMAT JSON) ${q}`
+  const [matching, table] = await Promise.all([
+    sql<{ 'QUERY PLAN': readonly { Plan: { 'Plan Rows': number } }[] }>`EXPLAIN (FORMAT JSON)
+      SELECT 1 FROM portion p WHERE p.tsv @@ (${indexQuery(query)})`
       .execute(db)
-      .then((r) => r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
-  const [matching, all, rum] = await Promise.all([
-    plan(sql`SELECT 1 FROM portion p WHERE p.tsv @@ (${indexQuery(query)})`),
-    plan(sql`SELECT 1 FROM portion p`),
+      .then((r) => r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0),
     // A bulk import drops the RUM index until settle (postgres-store.ts).
-    sql<{ rum: boolean }>`SELECT to_regclass('portion_rum') IS NOT NULL AS rum`
+    sql<{ n: number; rum: boolean }>`SELECT greatest(c.reltuples, 0) AS n,
+        to_regclass('portion_rum') IS NOT NULL AS rum
+      FROM pg_class c WHERE c.oid = to_regclass('portion')`
       .execute(db)
-      .then((r) => r.rows[0]?.rum === true),
+      .then((r) => r.rows[0]),
   ]);
-  return { matching, all, rum };
+  return { matching, all: table?.n ?? 0, rum: table?.rum === true };
 }
 
 /**
