@@ -120,6 +120,49 @@ test('page markers inside a REF block are dropped', () => {
   );
 });
 
+test('labels written oddly: `(C )`, a bare repeated letter, a doubled REF, lower case', () => {
+  // 05SANJOSE1713
+  assert.deepEqual(
+    ids(parse('(A) SAN JOSE 01587\n\n     (B) SAN JOSE 01636\n     (C )SAN JOSE 01693', '05')),
+    [
+      ['A', '05SANJOSE1587'],
+      ['B', '05SANJOSE1636'],
+      ['C', '05SANJOSE1693'],
+    ],
+  );
+  // 10HAVANA9: the text stays as written, the id is read after the repeated letter.
+  const havana = parse(
+    'A. REF A HAVANA 639 ("A SPLENDID LITTLE VISIT")\n¶B. B HAVANA 772 (CONSULAR VISIT TO JAILED AMCIT)',
+    '10',
+  );
+  assert.deepEqual(ids(havana), [
+    ['A', '10HAVANA639'],
+    ['B', '10HAVANA772'],
+  ]);
+  assert.equal(havana[1]?.text, 'B HAVANA 772 (CONSULAR VISIT TO JAILED AMCIT)');
+  assert.equal(parse('A. A FEW E-MAILS')[0]?.kind, 'other');
+  // 05MADRID4026
+  assert.deepEqual(ids(parse('REF (A) MADRID 3785 (B) MADRID 3566', '05')), [
+    ['A', '05MADRID3785'],
+    ['B', '05MADRID3566'],
+  ]);
+  // 09BAKU20
+  assert.deepEqual(ids(parse('b. 08 baku 1119\nc. Baku 17', '09')), [
+    ['B', '08BAKU1119'],
+    ['C', '09BAKU17'],
+  ]);
+});
+
+test('the year written in parentheses after the serial', () => {
+  // 07LIMA1862, 06THEHAGUE374
+  assert.deepEqual(ids(parse('A. LIMA 4516 (06)\n     ¶B. LIMA 37 (05)', '07')), [
+    ['A', '06LIMA4516'],
+    ['B', '05LIMA37'],
+  ]);
+  assert.equal(parse('THE HAGUE 3350 (2004)', '05')[0]?.id, '04THEHAGUE3350');
+  assert.equal(parse('STATE 5 (EXDIS)', '05')[0]?.id, '05STATE5');
+});
+
 const stations = [...KNOWN_STATIONS].filter((s) => s.length >= 4);
 const spaced = (s: string) => s.replace(/^(SAO|SAN|TEL|NEW|LA|RIO|PORT)(?=[A-Z]{3})/, '$1 ');
 const cableRef = fc

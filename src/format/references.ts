@@ -7,13 +7,17 @@ import type { ParseContext } from './parse-context.ts';
 /** Handling captions that may trail a reference, in parentheses or (NOTAL) bare. */
 const CAPTIONS = /^(NOTAL|EXDIS|NODIS|LIMDIS|STADIS|SIPDIS|NOFORN|ROGER|CHEROKEE)$/;
 /**
- * A label: `A.`, `A)`, `(A)`, `A:` at the start or after a blank, comma or semicolon; glued forms
- * (`A)BRASILIA 1073`, `A.BOGOTA 5486`) too. Only labels in sequence count (see splitItems), so
+ * A label: `A.`, `A)`, `(A)`, `(A )`, `A:` at the start or after a blank, comma or semicolon; glued
+ * forms (`A)BRASILIA 1073`, `A.BOGOTA 5486`) too. Only labels in sequence count (see splitItems), so
  * `J. SMITH` or `U.S.` inside an item do not split it.
  */
-const LABEL = /(^|[\s,;])(?:\(([A-Za-z])\)|([A-Za-z])\)|([A-Za-z])[.:](?=\s|$|[A-Z0-9]{2}))/g;
+const LABEL = /(^|[\s,;])(?:\(([A-Za-z]) ?\)|([A-Za-z])\)|([A-Za-z])[.:](?=\s|$|[A-Z0-9]{2}))/g;
 /** A label repeated inside its item: `A. A) VATICAN 72`, `A. A: HAVANA 00118`. */
 const INNER_LABEL = /^\(?([A-Za-z])[.):]\s+/;
+/** A label repeated bare, perhaps after REF: `B. B HAVANA 772`, `A. REF A HAVANA 639` (10HAVANA9). */
+const BARE_LABEL = /^(?:REF\s+)?([A-Za-z])\s+/;
+/** The year written after the serial in parentheses: `LIMA 4516 (06)`, `THE HAGUE 3350 (2004)`. */
+const YEAR_AFTER = /^\s*\((\d{2}|\d{4})\)/;
 /** Page markers of multi-page cables that slip into REF blocks: `TRIPOLI 00000064  001.2 OF 004`. */
 const PAGE_MARKER = /\s*\b[A-Z][A-Z ]*? \d{8}\s+\d{3}(?:\.\d)? OF \d{3}\b\s*/g;
 /** A cable id at the start of a text: optional year, station words, serial. */
@@ -110,7 +114,9 @@ function splitItems(text: string): Item[] {
     const index = m.index + (m[1] ?? '').length;
     const first = starts.length === 0;
     if (
-      first ? text.slice(0, index).trim() !== '' : code !== expected && code !== (expected ?? 0) - 1
+      first
+        ? !isBlankOrRef(text.slice(0, index))
+        : code !== expected && code !== (expected ?? 0) - 1
     )
       continue;
     starts.push({ index, end: m.index + m[0].length, label });
@@ -166,15 +172,31 @@ function readReference(
     captions.unshift(...words);
     core = core.slice(0, m.index);
   }
-  const m = LEADING_ID.exec(core);
-  const station = m ? canonicalStation(m[2] ?? '') : '';
-  const cable = m !== null && known(station, stations);
+  let m = LEADING_ID.exec(core);
+  let cable = m !== null && known(canonicalStation(m[2] ?? ''), stations);
+  if (!cable && label !== null) {
+    // `B. B HAVANA 772`: the label written again without its dot.
+    const bare = BARE_LABEL.exec(core);
+    const again =
+      bare?.[1]?.toUpperCase() === label ? LEADING_ID.exec(core.slice(bare[0].length)) : null;
+    if (again && known(canonicalStation(again[2] ?? ''), stations)) {
+      m = again;
+      cable = true;
+      core = core.slice(bare?.[0].length ?? 0);
+    }
+  }
+  // `PANAMA 00933/08`, `LIMA 4516 (06)`: the year written after the serial.
+  const yearAfter =
+    m && m[1] === undefined && m[4] === undefined ? YEAR_AFTER.exec(core.slice(m[0].length)) : null;
   return {
     label,
-    // `PANAMA 00933/08`: the year written after the serial.
-    id: cable
-      ? canonicalCableId(`${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`, m[4] ?? citingYear)
-      : null,
+    id:
+      cable && m
+        ? canonicalCableId(
+            `${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`,
+            m[4] ?? yearAfter?.[1] ?? citingYear,
+          )
+        : null,
     kind: cable ? 'cable' : 'other',
     text,
     captions,
@@ -204,6 +226,24 @@ export function renderReferences(refs: readonly Reference[]): string[] {
   }
   flush();
   return lines;
+}
+
+/**
+ * True when `text` starts with a cable id of a known station (`08 CAIRO 2562`, `Brasilia 2233`):
+ * tells a reference label `(C) CAIRO 207` from a paragraph marked `(C)`.
+ *
+ * @example startsWithCableId('CAIRO 207 (D) CAIRO 600') // true
+ * @example startsWithCableId('Embassy officials met 3 times') // false
+ */
+export function startsWithCableId(text: string, stations?: ReadonlySet<string>): boolean {
+  const m = LEADING_ID.exec(text);
+  return m !== null && known(canonicalStation(m[2] ?? ''), stations);
+}
+
+/** Nothing, or the keyword written twice (`REF: REF (A) MADRID 3785`, 05MADRID4026). */
+function isBlankOrRef(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t === 'REF' || t === 'Ref';
 }
 
 /** A station the format library or the reference data knows. */

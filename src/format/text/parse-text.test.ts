@@ -169,6 +169,83 @@ describe('parseText: the text header', () => {
   });
 });
 
+describe('parseText: REF blocks from real cables', () => {
+  const refs = (head: string[], tail = ['', '1. (U) Text.']) =>
+    parse(
+      ['UNCLAS CAIRO 001828', '', 'E.O. 12958: N/A', 'TAGS: PREL', ...head, ...tail].join('\n'),
+    );
+  const ids = (r: ReturnType<typeof refs>) => r.fields.references.map((x) => x.id);
+
+  it('reads `(C) CAIRO 207` after a serial as reference C, not a glued paragraph', () => {
+    // 09CAIRO1828: REFS glued to the subject; the labels look like portion marks.
+    const r = refs([
+      'SUBJECT: FPU REVIEW OF DIVERSITY VISA CASES REFS: (A) 08 CAIRO 2483 (B) 08 CAIRO 2562 (C) CAIRO 207 (D) CAIRO 600',
+    ]);
+    assert.equal(r.fields.subject, 'FPU REVIEW OF DIVERSITY VISA CASES');
+    assert.deepEqual(ids(r), ['08CAIRO2483', '08CAIRO2562', '08CAIRO207', '08CAIRO600']);
+    // 03BRASILIA3124: mixed case, no comma before (C).
+    const b = refs(['SUBJECT: X', 'REFS: (A) Brasilia 3089, (B) Brasilia 3070 (C) Brasilia 2233 ']);
+    assert.deepEqual(ids(b), ['08BRASILIA3089', '08BRASILIA3070', '08BRASILIA2233']);
+    // 09ISTANBUL440: a label ending the line.
+    const i = refs([
+      'SUBJECT: X',
+      'REF: (A) ANKARA 1516 (EXDIS) (B) ISTANBUL 421 (C) ',
+      '     ISTANBUL 290',
+    ]);
+    assert.deepEqual(ids(i), ['08ANKARA1516', '08ISTANBUL421', '08ISTANBUL290']);
+  });
+
+  it('still cuts a paragraph glued after the last reference', () => {
+    const r = refs(['SUBJECT: X', 'REF: STATE 1234 (C) Post delivered the points on May 5.'], []);
+    assert.deepEqual(ids(r), ['08STATE1234']);
+    assert.equal(r.fields.paragraphs[0]?.marking?.raw, '(C)');
+  });
+
+  it('reads a `Ref:` glued to the subject line', () => {
+    // 09STOCKHOLM736
+    const r = refs([
+      'SUBJECT: CONCERNS ABOUT ACTA NEGOTIATIONS AND IPR UPDATE:  IPRED, PIRATE BAY, AND VODDLER  Ref: A) STOCKHOLM 733, B) STOCKHOLM 676  STOCKHOLM 00000736  001.2 OF 002   ',
+    ]);
+    assert.equal(
+      r.fields.subject,
+      'CONCERNS ABOUT ACTA NEGOTIATIONS AND IPR UPDATE:  IPRED, PIRATE BAY, AND VODDLER',
+    );
+    assert.deepEqual(ids(r), ['08STOCKHOLM733', '08STOCKHOLM676']);
+  });
+
+  it('reads lower-case items after a caption line, not lettered prose', () => {
+    // 09BAKU20
+    const r = refs([
+      'SUBJECT: X',
+      'Ref: a. Iir 6 941 0165 09//usdao baku//061207zjan09',
+      '(notal)',
+      'b. 08 baku 1119',
+      'c. Baku 17',
+    ]);
+    assert.deepEqual(ids(r), [null, '08BAKU1119', '08BAKU17']);
+    // 09TRIPOLI269: lettered paragraphs after the REF line are the body.
+    const t = refs([
+      'SUBJECT: X',
+      'REF: 08 STATE 74840',
+      '',
+      'a. COUNTRY CONDITIONS: Fraud Level: Low.',
+    ]);
+    assert.deepEqual(ids(t), ['08STATE74840']);
+  });
+
+  it('reads on past an old-style page break inside the block', () => {
+    // 02ROME1196
+    const r = refs([
+      'SUBJECT: X',
+      'REF: A. STATE 40721',
+      ' CONFIDENTIAL',
+      'PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098  C. ROME 894',
+    ]);
+    assert.deepEqual(ids(r), ['08STATE40721', '08ROME1098', '08ROME894']);
+    assert.ok(codes(r.issues).includes('ref.page-marker'));
+  });
+});
+
 describe('parseText: the body', () => {
   const head =
     'C O N F I D E N T I A L PARIS 000123\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\n';

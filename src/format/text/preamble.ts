@@ -3,7 +3,7 @@ import type { ClassifiedBy, EoLine, PortionMarking, Reference, Tag } from '../ca
 import { issue, type Issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
-import { parseReferences } from '../references.ts';
+import { parseReferences, startsWithCableId } from '../references.ts';
 import { readBanner } from './banner.ts';
 import { parseClassifiedBy } from './classified-by.ts';
 import { parseEoLine } from './eo-line.ts';
@@ -64,6 +64,8 @@ export interface Preamble {
 
 /** Splits a line folded from several fields (`E.o. 12958: decl: … Tags: … Subject: …`). */
 const SUBJECT_FOLD = /\s(?=REFS?:\s|Classified [Bb]y|CLASSIFIED BY)/;
+/** An old-style page marker: `PAGE 02 ROME 01196 01 OF 02 082030Z`, after a classification line. */
+const OLD_PAGE_MARKER = /^PAGE \d{2} [A-Z][A-Z ]* \d{4,6} +\d{2} OF \d{2} +\d{6}Z\s*/;
 const PAGE_MARKER = /^[A-Z][A-Z .'-]* \d{8}\s+\d{3}(?:\.\d)? +OF +\d{3}\b\s*/;
 const FOLD =
   /\s(?=(?:TAGS|Tags|tags)\s*:|(?:SUBJECT|Subject|SUBJ)\s*:|E\.O\.\s*\d|Classified [Bb]y|CLASSIFIED BY)/;
@@ -407,15 +409,43 @@ export function parsePreamble(
           pending++;
           continue;
         }
+        // An old-style page break inside the block: ` CONFIDENTIAL` then
+        // `PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098 …` (02ROME1196).
+        if (
+          (trimmed === 'CONFIDENTIAL' || trimmed === 'SECRET' || trimmed === 'UNCLASSIFIED') &&
+          OLD_PAGE_MARKER.test(lines[j + 1]?.text ?? '')
+        )
+          continue;
+        const page = trimmed.startsWith('PAGE ') ? OLD_PAGE_MARKER.exec(trimmed) : null;
+        if (page) {
+          issues.push(
+            issue(
+              'ref.page-marker',
+              'info',
+              `page marker "${page[0].trim()}" inside the REF block ignored`,
+              {
+                line: lines[j]!.line,
+                field: 'references',
+              },
+            ),
+          );
+          const rest = trimmed.slice(page[0].length);
+          if (rest !== '') block.push(rest);
+          continue;
+        }
         if (startsField(trimmed) || paragraphNumber(trimmed) !== null) break;
         // "(C) text" is a marked paragraph, not reference C, unless a cable number follows soon.
         const prose =
           /^\((?:U|C|S|SBU|TS)\)/.test(trimmed) &&
           !/^\([A-Z]\)\s*(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d/.test(trimmed);
+        // Items may be written in lower case (`b. 08 baku 1119`), a caption on its own line.
         const item =
           !prose &&
           (/^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
-            /^(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d+/.test(trimmed));
+            (/^[a-z][.)]\s*\S/.test(trimmed) &&
+              startsWithCableId(trimmed.slice(2).trimStart(), ctx.reference?.stations)) ||
+            /^(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d+/.test(trimmed) ||
+            /^\(notal\)$/i.test(trimmed));
         const indented = /^\s{2,}/.test(nt);
         if (!(item || (pending === 0 && (indented || /[,;]\s*$/.test(block[block.length - 1]!)))))
           break;
@@ -586,13 +616,32 @@ const GLUED_BODY =
 
 /** Where a body (or a Classified By block) glued onto a header line starts, or -1. */
 function gluedBodyAt(text: string): number {
-  let m = GLUED_BODY.exec(text.slice(8));
+  // In a REF line `(B) 08 CAIRO 2562 (C) CAIRO 207`, a `(C)` before a cable id is reference C.
+  const ref = refKeyword(text) > 0;
+  for (let from = 8; from < text.length;) {
+    const at = gluedBodyFrom(text, from, ref);
+    if (at < 0 || !ref) return at;
+    const mark = MARK_THEN_TEXT.exec(text.slice(at));
+    if (mark === null) return at;
+    // A label ending the line (`(B) ISTANBUL 421 (C)` / `ISTANBUL 290`) or before a cable id.
+    const after = text.slice(at + mark[0].length);
+    if (after.trim() !== '' && !startsWithCableId(after)) return at;
+    from = at + mark[0].length;
+  }
+  return -1;
+}
+
+/** A portion mark and the blanks after it, with what may stand before it (`.`, `)`). */
+const MARK_THEN_TEXT = /^[.)\s]*\([A-Z]\)\s*/;
+
+/** gluedBodyAt from `from` on (at least 8: the keyword is never the body). */
+function gluedBodyFrom(text: string, from: number, ref: boolean): number {
+  let m = GLUED_BODY.exec(text.slice(from));
   // A long REF line: prose right after the last cable number ("REF: SECSTATE 102414 We delivered …").
-  if (!m && text.length > 100 && refKeyword(text) > 0)
-    m = /\d\)?\s+(?=[A-Z][a-z]+\s+[a-z])/.exec(text.slice(8));
-  if (!m) m = /\d\s(?=\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s)/.exec(text.slice(8));
+  if (!m && text.length > 100 && ref) m = /\d\)?\s+(?=[A-Z][a-z]+\s+[a-z])/.exec(text.slice(from));
+  if (!m) m = /(?<=\d)\s(?=\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s)/.exec(text.slice(from));
   if (!m) return -1;
-  let at = m.index + 8;
+  let at = m.index + from;
   while (text[at] === ' ' || text[at] === '.') at++;
   return at;
 }
@@ -603,7 +652,8 @@ const HAS_REASON = /\b1\s?[.,/]\s?[4-6]\s*\(?\s*[a-hA-H]\b/;
 /** A field name (or a lettered reference's ¶) somewhere in the line: one regex pass, not five searches. */
 const FOLD_GATE = /REF|lassified|LASSIFIED|[:¶]/;
 
-const MID_FIELD = /\s(?=REFS?:\s|Classified By:|CLASSIFIED BY:|Classified By\s|CLASSIFIED BY\s)/;
+const MID_FIELD =
+  /\s(?=REFS?:\s|Refs?:\s|Classified By:|CLASSIFIED BY:|Classified By\s|CLASSIFIED BY\s)/;
 
 /**
  * Splits header lines that carry several fields (`SUBJECT: … REF: … Classified By: … (C) text`),
@@ -626,6 +676,7 @@ function splitFolds(lines: TextLine[], issues: Issue[]): TextLine | true | null 
     const m =
       fields === MID_FIELD &&
       t.indexOf('REF', 5) === -1 &&
+      t.indexOf('Ref', 5) === -1 &&
       t.indexOf('Classified By', 5) === -1 &&
       t.indexOf('CLASSIFIED BY', 5) === -1
         ? null
