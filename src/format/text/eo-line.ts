@@ -4,7 +4,9 @@ import type { Issue } from '../issue.ts';
 import { issue } from '../issue.ts';
 
 const HEAD = /^E\s?\.?\s?[O0]\s?\.?\s*(\d{4,5})\s*:?\s*/i;
-const DECL = /^(?:DECL(?:ASSIFY)?(?:\s+ON)?|DNG)\s*:?\s*/i;
+const DECL = /^DECL(?:ASSIFY)?(?:\s+ON)?\s*:?\s*/i;
+/** A downgrade instruction (`DNG: CO 04/08/2026`): its date is not a declassification date. */
+const DNG = /^DNG\b/i;
 const MDY = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?!\d)/;
 const YMD = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)/;
 
@@ -20,6 +22,17 @@ export function parseEoLine(text: string, line: number, issues: Issue[], column 
   rest = rest.trim();
   if (/^N\s?\/\s?A\b|^NA$/i.test(rest))
     return { order, declassifyOn: null, event: null, notApplicable: true, text };
+  if (DNG.test(rest)) {
+    if (order === null)
+      issues.push(
+        issue('text.eo.order.missing', 'warning', 'E.O. line names no executive order', {
+          line,
+          column,
+          field: 'eo.order',
+        }),
+      );
+    return { order, declassifyOn: null, event: rest, notApplicable: false, text };
+  }
   const decl = DECL.exec(rest);
   if (decl) rest = rest.slice(decl[0].length).trim();
   else if (rest !== '' && !MDY.test(rest) && !YMD.test(rest))

@@ -100,6 +100,32 @@ describe('parseText: the text header', () => {
     assert.equal(eo('E.O. 13526: DECL: 02/29/2020')?.declassifyOn, '2020-02-29', 'leap year');
     assert.equal(eo('E.O. 13526: DECL: 02/29/2100')?.declassifyOn, null, '2100 is no leap year');
     assert.equal(eo('E.O. 13526: DECL: 04/31/2020')?.declassifyOn, null, 'no 31 April');
+    // 06CARACAS958: a downgrade date is not a declassification date.
+    const dng = eo('E.O. 12958: DNG: CO 04/08/2026 ');
+    assert.deepEqual([dng?.declassifyOn, dng?.event], [null, 'DNG: CO 04/08/2026']);
+  });
+
+  it('reads an E.O. line glued after a passing line, and the TAGS after it', () => {
+    // 09TRIPOLI1036, 08BRASILIA429
+    const { fields, issues } = parse(
+      [
+        'C O N F I D E N T I A L TRIPOLI 001036',
+        '',
+        'NOFORN SIPDIS DEPT FOR NEA/MAG E.O. 12958: DECL: 12/23/2019 TAGS: PREL PGOV',
+        'SUBJECT: X',
+        '',
+        '1. (C) Text.',
+      ].join('\n'),
+    );
+    assert.deepEqual(fields.captions, ['NOFORN', 'SIPDIS']);
+    assert.deepEqual(fields.passingLines, ['DEPT FOR NEA/MAG']);
+    assert.equal(fields.eo?.declassifyOn, '2019-12-23');
+    assert.deepEqual(
+      fields.tags.map((t) => t.code),
+      ['PREL', 'PGOV'],
+    );
+    assert.equal(fields.subject, 'X');
+    assert.ok(codes(issues).includes('text.line.folded'));
   });
 
   it('repairs a one-letter TAG typo, keeps unknown and person TAGS', () => {

@@ -64,6 +64,8 @@ export interface Preamble {
 
 /** Splits a line folded from several fields (`E.o. 12958: decl: … Tags: … Subject: …`). */
 const SUBJECT_FOLD = /\s(?=REFS?:\s|Classified [Bb]y|CLASSIFIED BY)/;
+/** An E.O. clause that says what it is: `E.O. 12958: DECL: …`, `EO 12958 N/A`, `E.O. 13526: 05/20/19`. */
+const EO_CLAUSE = /^(?:E\.O\.|E\.o\.|EO)\s*\d{4,5}\s*:?\s*(?:DECL|decl|Decl|N\/A|\d)/;
 /** An old-style page marker: `PAGE 02 ROME 01196 01 OF 02 082030Z`, after a classification line. */
 const OLD_PAGE_MARKER = /^PAGE \d{2} [A-Z][A-Z ]* \d{4,6} +\d{2} OF \d{2} +\d{6}Z\s*/;
 const PAGE_MARKER = /^[A-Z][A-Z .'-]* \d{8}\s+\d{3}(?:\.\d)? +OF +\d{3}\b\s*/;
@@ -282,7 +284,7 @@ export function parsePreamble(
     }
     const eoAt = isEoLine(t) ? 0 : eo === null ? eoIndex(t) : -1;
     if (eoAt >= 0) {
-      const lead = t.slice(0, eoAt).trim();
+      let lead = t.slice(0, eoAt).trim();
       const leadWords = lead === '' ? [] : captionWords(lead);
       if (eoAt === 0 || leadWords !== null) {
         if (leadWords && leadWords.length > 0) {
@@ -303,6 +305,33 @@ export function parsePreamble(
         blanks = 0;
         seenFields = true;
         lastField = 'eo';
+        continue;
+      }
+      // A passing line with the E.O. line glued after it (`DEPT FOR NEA/MAG E.O. 12958: DECL: …`,
+      // 09TRIPOLI924): the passing line is kept, the rest read again as its own line(s).
+      if (!seenFields && classifiedBy === null && EO_CLAUSE.test(t.slice(eoAt))) {
+        const column = tl.column + indent + eoAt;
+        issues.push(
+          issue('text.line.folded', 'info', 'the E.O. line follows a passing line', {
+            line: tl.line,
+            column,
+          }),
+        );
+        // Captions may stand before it too (`NOFORN SIPDIS DEPT FOR NEA/MAG E.O. …`).
+        const words = lead.split(/\s+/);
+        for (let k = Math.min(4, words.length - 1); k > 0; k--) {
+          const caps = captionWords(words.slice(0, k).join(' '));
+          if (caps === null) continue;
+          addCaptions(captions, caps);
+          lead = words.slice(k).join(' ');
+          break;
+        }
+        passingLines.push(lead);
+        passingTails.push('');
+        gaps.push(blanks);
+        blanks = 0;
+        lines.splice(i, 1, ...unfold(t.slice(eoAt), tl.line, column, false));
+        i--;
         continue;
       }
     }
@@ -401,6 +430,8 @@ export function parsePreamble(
       const block = [t.slice(rk)];
       let j = i + 1;
       let pending = 0;
+      // The upper-case letter of the last lettered line: `l. Mtcr poc 201/2006` continues `k.`.
+      let lastLabel = lineLabel(block[0]!);
       for (; j < lines.length; j++) {
         if (lines[j] === bodyPiece) break;
         const nt = lines[j]!.text;
@@ -443,7 +474,8 @@ export function parsePreamble(
           !prose &&
           (/^\(?[A-Z]\s?[.)]\s*\S/.test(trimmed) ||
             (/^[a-z][.)]\s*\S/.test(trimmed) &&
-              startsWithCableId(trimmed.slice(2).trimStart(), ctx.reference?.stations)) ||
+              (trimmed.charCodeAt(0) - 32 === lastLabel + 1 ||
+                startsWithCableId(trimmed.slice(2).trimStart(), ctx.reference?.stations))) ||
             /^(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d+/.test(trimmed) ||
             /^\(notal\)$/i.test(trimmed));
         const indented = /^\s{2,}/.test(nt);
@@ -452,6 +484,7 @@ export function parsePreamble(
         for (let p = 0; p < pending; p++) block.push('');
         pending = 0;
         block.push(nt);
+        lastLabel = lineLabel(trimmed);
       }
       i = j - pending - 1;
       references = parseReferences(ctx, block.join('\n'), tl.line, citing.year);
@@ -744,6 +777,12 @@ function fieldFollows(lines: readonly TextLine[], from: number, stop: TextLine |
       return true;
   }
   return false;
+}
+
+/** The upper-case char code of a line's label (`b. 08 baku`, `(C) CAIRO 207`), or -1. */
+function lineLabel(text: string): number {
+  const m = /^\s*(?:¶\s*)?\(?([A-Za-z])\s?[.)]/.exec(text);
+  return m ? m[1]!.toUpperCase().charCodeAt(0) : -1;
 }
 
 /** The blanks a line ends with. */
