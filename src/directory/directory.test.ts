@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { directory, foldName } from './directory.ts';
+import { referenceTable } from './reference-data.ts';
 
 test('country names from REL TO lists resolve to trigraphs', () => {
   const d = directory();
@@ -44,4 +45,20 @@ test('station names come from post cities and PLADs, spelled as in cable ids', (
   ])
     assert.ok(s.has(name), name);
   assert.equal(s.has('AMEMBASSY'), false);
+});
+
+test('the TAGS supplement adds codes tags.csv lacks and other writings of known codes', () => {
+  const d = directory();
+  assert.equal(d.tagKind('UNHRC'), 'organization');
+  assert.equal(d.tagKind('KBIO'), 'program');
+  assert.equal(d.tagAlias?.('RU'), 'RS');
+  assert.equal(d.tagAlias?.('PREL'), undefined);
+  assert.ok(d.tagPhrases?.includes('COUNTER TERRORISM'));
+  assert.ok(d.tagPhrases?.includes('PHALANAGE PARTY'), 'phrases of tags.csv too');
+  const listed = new Set(referenceTable('tags').map((r) => r.tag));
+  for (const r of referenceTable('tags-supplement')) {
+    assert.ok(!listed.has(r.tag), `${r.tag} is already in tags.csv`);
+    assert.ok((r.evidence ?? '') !== '' && (r.reason ?? '') !== '', `${r.tag} says why`);
+    if (r.canonical) assert.ok(d.tagKind(r.canonical) !== undefined, `${r.canonical} is known`);
+  }
 });

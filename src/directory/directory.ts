@@ -113,6 +113,17 @@ function buildDirectory(): Directory {
   const tagKinds = new Map<string, TagKind>();
   for (const r of referenceTable('tags'))
     tagKinds.set(r.tag ?? '', (r.kind ?? 'unknown') as TagKind);
+  // Chancery's own rows (tags-supplement.csv, not a copy of shared/reference): real codes that
+  // tags.csv lacks, and other writings of known codes, each with its evidence and reason.
+  const tagAliases = new Map<string, string>();
+  for (const r of referenceTable('tags-supplement')) {
+    const tag = r.tag ?? '';
+    if ((r.canonical ?? '') !== '') tagAliases.set(tag, r.canonical ?? '');
+    else tagKinds.set(tag, (r.kind ?? 'unknown') as TagKind);
+  }
+  const tagPhrases = [...tagKinds.keys(), ...tagAliases.keys()]
+    .filter((t) => t.includes(' '))
+    .sort((a, b) => b.length - a.length);
   const posts: Post[] = referenceTable('posts').map((r) => ({
     routingIndicator: r.routing_indicator ?? '',
     plad: r.plad ?? '',
@@ -131,6 +142,8 @@ function buildDirectory(): Directory {
     posts,
     tagCodes: new Set(tagKinds.keys()),
     tagKind: (code) => tagKinds.get(code),
+    tagAlias: (code) => tagAliases.get(code),
+    tagPhrases,
     relToCode: (name) => relTo.get(foldName(name)),
     country: (t) => byTrigraph.get(t),
     postsByRoutingIndicator: (ri) => byRi.get(ri) ?? [],

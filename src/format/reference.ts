@@ -10,6 +10,16 @@ export interface FormatReference {
   tagKind(code: string): TagKind | undefined;
   /** All known TAG codes, for repairing typos (nearest known code). */
   readonly tagCodes: ReadonlySet<string>;
+  /**
+   * The canonical code of a TAG written another way ("RU" → "RS"), undefined if none. Optional:
+   * without it TAGS are kept as written.
+   */
+  tagAlias?(code: string): string | undefined;
+  /**
+   * Known TAGS written as several words ("COUNTER TERRORISM", "PHALANAGE PARTY"), longest first:
+   * read as one code, not word by word. Optional.
+   */
+  readonly tagPhrases?: readonly string[];
   /** ISO/GENC trigraph or coalition code for a country name or code as written in a REL TO list. */
   relToCode(nameOrCode: string): string | undefined;
   /**

@@ -146,6 +146,37 @@ describe('parseText: the text header', () => {
     assert.ok(codes(issues).includes('tags.unknown'));
   });
 
+  it('reads other writings of a code and codes of several words (reference/tags-supplement.csv)', () => {
+    const withSupplement: FormatReference = {
+      ...reference,
+      tagKind: (code) =>
+        ({ ...kinds, RS: 'country', UNHRC: 'organization', COUNTERTERRORISM: 'unknown' })[code] as
+          TagKind | undefined,
+      tagCodes: new Set([...Object.keys(kinds), 'RS', 'UNHRC', 'UNHCR', 'COUNTERTERRORISM']),
+      tagAlias: (code) => ({ RU: 'RS', 'COUNTER TERRORISM': 'COUNTERTERRORISM' })[code],
+      tagPhrases: ['COUNTER TERRORISM'],
+    };
+    // 09MOSCOW1108, 06GENEVA1673 (UNHRC is not a typo of UNHCR), 04SANAA3023
+    const { fields, issues } = parse(
+      'UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL RU UNHRC COUNTER TERRORISM\nSUBJECT: X\n\n1. (U) Text.',
+      withSupplement,
+    );
+    assert.deepEqual(
+      fields.tags.map((t) => [t.code, t.raw]),
+      [
+        ['PREL', 'PREL'],
+        ['RS', 'RU'],
+        ['UNHRC', 'UNHRC'],
+        ['COUNTERTERRORISM', 'COUNTER TERRORISM'],
+      ],
+    );
+    assert.ok(codes(issues).includes('tags.alias'));
+    assert.deepEqual(
+      issues.filter((i) => i.code.startsWith('tags')).map((i) => i.code),
+      ['tags.alias', 'tags.alias'],
+    );
+  });
+
   it('splits two known TAGS written together', () => {
     const { fields, issues } = parse(
       'UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: TUPREL PGOV\nSUBJECT: X\n\n1. (U) Text.',

@@ -19,7 +19,19 @@ export function parseTags(
   const tags: Tag[] = [];
   const seen = new Set<string>();
   const re = /([^\s,;()]+)(\s*\([^)]*\)?)?|(\([^)]*\)?)/g;
+  const phrases = reference?.tagPhrases;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    // A known code of several words (`COUNTER TERRORISM`): one tag, not one per word.
+    const phrase = phrases && phrases.length > 0 ? phraseAt(text, m.index, phrases) : undefined;
+    if (phrase !== undefined) {
+      re.lastIndex = m.index + phrase.length;
+      const tag = classify(phrase, text.slice(m.index, re.lastIndex), line, issues, reference);
+      if (!seen.has(tag.code)) {
+        seen.add(tag.code);
+        tags.push(tag);
+      }
+      continue;
+    }
     const raw = m[0];
     const person = m[2] !== undefined || m[3] !== undefined;
     const code = person
@@ -84,6 +96,16 @@ function classify(
   reference: FormatReference | undefined,
 ): Tag {
   if (!reference) return { code, kind: 'unknown', raw };
+  const alias = reference.tagAlias?.(code);
+  if (alias !== undefined) {
+    issues.push(
+      issue('tags.alias', 'info', `TAG "${raw}" is another writing of "${alias}"`, {
+        line,
+        field: 'tags',
+      }),
+    );
+    return { code: alias, kind: reference.tagKind(alias) ?? 'unknown', raw };
+  }
   const kind = reference.tagKind(code);
   if (kind !== undefined) return { code, kind, raw };
   const near = nearCodes(code, reference.tagCodes);
@@ -163,6 +185,17 @@ export function renderTags(tags: readonly Tag[], separator: string): string {
         : t.code,
     )
     .join(separator);
+}
+
+/** The phrase (as listed) written at `at` in any case, ending at a separator, or undefined. */
+function phraseAt(text: string, at: number, phrases: readonly string[]): string | undefined {
+  for (const p of phrases) {
+    if (text.length - at < p.length) continue;
+    const end = at + p.length;
+    if (end < text.length && !/[\s,;]/.test(text.charAt(end))) continue;
+    if (text.slice(at, end).toUpperCase() === p.toUpperCase()) return p;
+  }
+  return undefined;
 }
 
 function endsWithDotOrColon(text: string): boolean {
