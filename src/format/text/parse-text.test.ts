@@ -270,6 +270,17 @@ describe('parseText: REF blocks from real cables', () => {
     assert.deepEqual(ids(r), ['08STOCKHOLM733', '08STOCKHOLM676']);
   });
 
+  it('reads a REF glued to the subject and a mark after it (subject-tail.ts)', () => {
+    // 09ISLAMABAD2903, 08REYKJAVIK46
+    const r = refs(['SUBJECT: DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASEREF: SECSTATE 108201']);
+    assert.equal(r.fields.subject, 'DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASE');
+    assert.deepEqual(ids(r), ['08STATE108201']);
+    assert.ok(codes(r.issues).includes('text.subject.tail'));
+    const m = refs(['SUBJECT:  Demarche on Use of FYROM for NATO Candidature (U) ']);
+    assert.equal(m.fields.subject, 'Demarche on Use of FYROM for NATO Candidature');
+    assert.equal(m.fields.subjectMarking?.level, 'UNCLASSIFIED');
+  });
+
   it('reads lower-case items after a caption line, not lettered prose', () => {
     // 09BAKU20
     const r = refs([

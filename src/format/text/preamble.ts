@@ -5,6 +5,7 @@ import type { ParseContext } from '../parse-context.ts';
 import { parsePortionMarking } from '../portion-mark.ts';
 import { parseReferences, startsWithCableId } from '../references.ts';
 import { readBanner } from './banner.ts';
+import { cutSubjectTail } from './subject-tail.ts';
 import { parseClassifiedBy } from './classified-by.ts';
 import { parseEoLine } from './eo-line.ts';
 import {
@@ -408,6 +409,23 @@ export function parsePreamble(
         for (let b = 0; b < breaks.length; b++) breaks[b] = breaks[b]! - shift;
         if (mark[0] !== `${m.raw} `) layout.subjectMarkSep = mark[0].slice(m.raw.length);
       }
+      // What ran on after the subject (page marker, SIPDIS, a glued REF …) is not part of it.
+      const tail = cutSubjectTail(text, ctx.reference?.stations);
+      if (tail.cut !== '') {
+        issues.push(
+          issue(
+            'text.subject.tail',
+            'info',
+            `"${tail.cut.slice(0, 40)}" after the subject is not part of it`,
+            { line: tl.line, field: 'subject' },
+          ),
+        );
+        text = tail.subject;
+        if (tail.mark !== null && subjectMarking === null)
+          subjectMarking = parsePortionMarking(tail.mark, ctx.reference);
+        if (tail.ref !== null && references.length === 0)
+          references = parseReferences(ctx, tail.ref, tl.line, citing.year);
+      }
       if (breaks.length > 0 && allPositive(breaks)) layout.subjectBreaks = breaks;
       if (subject !== null)
         issues.push(
@@ -538,7 +556,12 @@ export function parsePreamble(
     }
     // A stray line between fields (a subject wrapped after a blank line): more fields follow soon.
     if (classifiedBy === null && fieldFollows(lines, i + 1, bodyPiece)) {
-      if (lastField === 'subject' && subject !== null && t === t.toUpperCase()) {
+      if (
+        lastField === 'subject' &&
+        subject !== null &&
+        t === t.toUpperCase() &&
+        words === null // a caption (SIPDIS of a repeated banner) does not continue the subject
+      ) {
         subject = `${subject} ${t.trim()}`;
         delete layout.subjectBreaks;
         issues.push(
@@ -550,6 +573,7 @@ export function parsePreamble(
       } else {
         passingLines.push(t.trimEnd());
         passingTails.push(tailOf(t));
+        lastField = null; // what follows a stray line does not continue the subject
         issues.push(
           issue(
             'text.header.line.stray',
