@@ -362,6 +362,27 @@ describe('parseText: the body', () => {
     assert.ok(codes(issues).includes('text.page.marker'));
   });
 
+  it('reads a summary introduced by a heading or an introduction', () => {
+    // 05MUMBAI1682
+    const heading = parse(
+      head +
+        'Summary and Action Request \n-------------------------- \n\n¶1. (U) This is an Action Request.  See paragraph 13. \n\n¶2. (C) More.\n',
+    );
+    assert.equal(heading.fields.summary, 'This is an Action Request. See paragraph 13.');
+    // 04BRASILIA784, 09STOCKHOLM384
+    const intro = parse(
+      head + '¶1. (SBU) Introduction and Summary. Unlike the contretemps. End Summary.\n',
+    );
+    assert.equal(intro.fields.summary, 'Unlike the contretemps.');
+    const amp = parse(
+      head + 'Introduction & Summary \n---------------------- \n\n¶1. (C) Welcome.\n',
+    );
+    assert.equal(amp.fields.summary, 'Welcome.');
+    // The seed's SUMMARY/BACKGROUND section is no summary.
+    const background = parse(head + '------ SUMMARY/BACKGROUND ------\n1. (C) Text.\n');
+    assert.equal(background.fields.summary, null);
+  });
+
   it('reads unnumbered cables as unnumbered paragraphs', () => {
     const { fields } = parse(
       head + '(C) First block of prose.\n\nSecond block, unmarked.\n\nCLINTON\n\n',

@@ -3,10 +3,16 @@ import type { Paragraph } from '../cable.ts';
 import { collapseSpaces, leadingSpaces } from '../chars.ts';
 
 const START =
-  /^\s*(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
+  /^\s*(?:BEGIN\s+|INTRODUCTION\s+(?:AND|&)\s+)?SUMMAR?Y(?:\s*\/\s*INTRODUCTION|\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
 /** "END SUMMARY", "End of Summary", "(END SUMMARY)"; a literal first word keeps the scan cheap. */
 const END = /END\s+(?:OF\s+)?SUMMARY\b/i;
-const HEADING = /^[\s\-=_.*]*SUMMARY(?:\s+AND\s+\w+)?[\s\-=_.*:]*$/im;
+/**
+ * A SUMMARY heading line: `Summary and Action Request`, `Introduction & Summary`, `I. Summary`,
+ * `Summary, Comment and Recommendation`, between rules of dashes. Not `SUMMARY/BACKGROUND` (the
+ * seed's background section, which the seed test holds to be no summary).
+ */
+const HEADING =
+  /^[\s\-=_.*]*(?:(?:PART\s+)?I\.\s*)?(?:INTRODUCTION\s+(?:AND|&)\s+)?SUMMARY(?:\s*[,&]\s*\w+|\s+AND\s+\w+(?:\s+\w+){0,2})*[\s\-=_.*:]*$/im;
 /** How many paragraphs from the start a summary may begin in, and span. */
 const WINDOW = 8;
 
@@ -94,8 +100,8 @@ function clean(text: string): string | null {
   return t === '' ? null : t;
 }
 
-/** START can only match where the first non-blank letter is S (SUMMARY) or B (BEGIN SUMMARY). */
+/** START can only match where the first non-blank letter is S (SUMMARY), B (BEGIN) or I (INTRODUCTION). */
 function mayStart(text: string): boolean {
   const c = text.charCodeAt(leadingSpaces(text)) | 32; // lower case
-  return c === 115 || c === 98;
+  return c === 115 || c === 98 || c === 105;
 }
