@@ -31,7 +31,19 @@ function isTrailer(text: string): boolean {
 /** A surname glued after the last sentence: `… END COMMENT. GUTIERREZ`, `… Consulate Rio. Danilovich`. */
 const GLUED_SIGNER = /([.!?)"”'])(\s+)([A-Z][A-Za-z'’-]{2,}(?:\/[A-Z][A-Za-z'’-]+)?)\s*$/;
 const NOT_SIGNER =
-  /^(?:END|BEGIN|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|CLASSIFIED)\b/i;
+  /^(?:END|BEGIN|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|CLASSIFIED)\b|^RU[A-Z]{2,6}\//i;
+/** A surname in mixed case, alone on the last line: `Susman`, `LeBaron`. */
+const NAME_WORD = /^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/;
+/** A surname in lower case (`curran`) or with a stop (`Sobel.`): only after a finished sentence. */
+const LOWER_WORD = /^[a-z]{3,}$/;
+const NAME_STOP = /^[A-Z][A-Za-z]+\.$/;
+/** A line that runs on into the next one (ends in a small letter, digit, comma or semicolon). */
+const RUNS_ON = /[a-z0-9,;]$/;
+/**
+ * A post's website footer (`Visit London's Classified Website: XXXXXXXXXXXX`,
+ * `http://www.state.sgov.gov/p/eur/paris/index.c fm`) or a page marker (`… 002.2 OF 002`).
+ */
+const FOOTER = /c ?fm$|sgov\.gov\/|Web ?[Ss]ite|XXXXXX|^x+$|\d OF \d{3}$/;
 
 /** The body's lines as parallel arrays (no object per line: bodies are most of the corpus). */
 export interface BodyLines {
@@ -121,11 +133,28 @@ export function parseBody(
       blanksBefore++;
     }
     const prev = k >= start ? all[k]!.trim() : '';
-    if (
-      isSigner(last) &&
-      (blanksBefore > 0 || /[.!?)"'”:]$/.test(prev) || last === last.toUpperCase()) &&
-      k >= start
-    ) {
+    const afterSentence =
+      blanksBefore > 0 || /[.!?)"'”:]$/.test(prev) || /END COMMENT$/i.test(prev);
+    // One name in mixed or lower case (`Susman`, `LeBaron`, `curran`, `Sobel.`): a sentence
+    // would end with a stop, so a lone capitalised word is a name unless the line before runs on
+    // into it (`… the Legislative` / `Assembl` of a truncated copy, a table's `53.5`); the
+    // website footers of London and Paris (`…/index.c fm`) end a text too. Lower case or a stop
+    // only after a finished sentence.
+    const name =
+      k < start
+        ? null
+        : NAME_WORD.test(last) && (afterSentence || !RUNS_ON.test(prev) || FOOTER.test(prev))
+          ? last
+          : afterSentence && (LOWER_WORD.test(last) || NAME_STOP.test(last))
+            ? last.replace(/\.$/, '')
+            : null;
+    if (name !== null) {
+      signers.push(name);
+      const tail = /[ \t]*$/.exec(all[end - 1]!)![0];
+      if (tail !== '') layout.signerTail = tail;
+      sigGap = blanksBefore;
+      end = k + 1;
+    } else if (isSigner(last) && (afterSentence || last === last.toUpperCase()) && k >= start) {
       const parts = last.includes('/') ? last.split(/\s*\/\s*/) : [last];
       if (parts.length > 1) layout.signerSep = '/';
       signers.push(...parts);

@@ -415,6 +415,31 @@ describe('parseText: the body', () => {
     assert.ok(codes(issues).includes('text.trailer'));
   });
 
+  it('reads a surname in mixed or lower case, or with a stop, on the last line', () => {
+    const signers = (tail: string) => parse(head + '1. (C) Text.\n' + tail).fields.signers;
+    // 09LONDON2523, 08LONDON1814
+    assert.deepEqual(signers("Visit London's Classified Website: XXXXXXXXXXXX \nSusman\n"), [
+      'Susman',
+    ]);
+    assert.deepEqual(signers('More text.\nLeBaron\n'), ['LeBaron']);
+    // 10ASHGABAT245, 07BRASILIA64
+    assert.deepEqual(signers('compassion and humanity." END COMMENT\ncurran\n'), ['curran']);
+    assert.deepEqual(signers('to cultivate China. \n\nSobel.\n'), ['Sobel']);
+    // 10SANJOSE90 (a truncated copy), a table's last row, a sentence's last word
+    assert.deepEqual(signers("general's office (which reports to the Legislative \nAssembl\n"), []);
+    assert.deepEqual(signers('Tourism              53.5 \nCommercial\n'), []);
+    assert.deepEqual(signers('the lengths it went\nissue.\n'), []);
+  });
+
+  it('does not read the last addressee of a header after the signature as signers', () => {
+    // 07PARIS3193
+    const { fields } = parse(
+      head +
+        '1. (C) Text.\n\nSTAPLETON\n\nR 261647Z JUL 07\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 9164\nRUCNMEM/EU MEMBER STATES\n',
+    );
+    assert.ok(!fields.signers.includes('RUCNMEM'));
+  });
+
   it('reads Classified By written as paragraph 1 (old cables)', () => {
     const { fields } = parse(
       'C O N F I D E N T I A L ANKARA 012278\n\nE.O. 12958: DECL:11/15/17\nTAGS: PGOV\nSUBJECT: X\n\n¶1.  CLASSIFIED BY POLITICAL COUNSELOR RICHARD MCKEE,\nEMBASSY ANKARA.  REASON: 1.5(B)(D).\n\n¶2. (C) Text.',
