@@ -84,6 +84,35 @@ const TITLES = new Set(
     'counselor:',
     'office',
     'officer:',
+    // Seen left in the name over the corpus (docs/format.md, Against cablemap).
+    'amb',
+    'mincouns',
+    'polmincouns',
+    'econmincouns',
+    'deppolcouns',
+    'polcounselor',
+    'mc',
+    "d'affairs",
+    "d'",
+    'affaires',
+    'unit',
+    'internal',
+    'a.i',
+    'cg',
+    'com',
+    'counsel',
+    'chargé',
+    "chargé d'affaires",
+    // Department bureaus before a title (`EUR A/S NANCY MCELDOWNEY`, `ISN ACTING DAS ELIOT KANG`).
+    'eur',
+    'isn',
+    'wha',
+    'nea',
+    'eap',
+    'sca',
+    'inr',
+    'eeb',
+    'drl',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -96,13 +125,18 @@ const TITLES = new Set(
  */
 export function parseClassifiedBy(text: string): ClassifiedBy {
   const flat = collapseSpaces(text).trim();
-  const body = flat.replace(/^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\s*:?\s*/i, '');
+  // The keyword may be written twice: `Classified By: Classified by EUR Assistant Secretary …`.
+  const body = flat.replace(/^(?:\([A-Z]+\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*){1,2}/i, '');
   // The reason clause starts at "reason(s)", "for reason", "E.O." or the first "1.4"-like number.
   const cut =
     /[,;.]?\s*\b(?:for\s+)?(?:reasons?|rsn|reason\(s\))\b|[,;]?\s*\bE\.?\s?O\.?\s*1\d{4}|[,;]?\s*(?:for\s+)?\b1\s?[.,]\s?[45]\b/i.exec(
       body,
     );
-  const who = (cut ? body.slice(0, cut.index) : body).trim().replace(/[,;.:\s]+$/, '');
+  const who = (cut ? body.slice(0, cut.index) : body)
+    .trim()
+    .replace(/(?<!\b[JS][Rr])[,;.:\s]+$/, '')
+    // What stood before the reasons: `… PER 1.4`, a split `FOR REASO NS`, `FO R`, a dash.
+    .replace(/\s+(?:per|f\s?o\s?r(?:\s+r\s?e\s?a[\sa-z]*)?|-+)$/i, '');
   const reasonText = cut ? body.slice(cut.index) : '';
   const { names, position } = splitWho(who);
   return { names, position, reasons: readReasons(reasonText), text };
@@ -111,6 +145,24 @@ export function parseClassifiedBy(text: string): ClassifiedBy {
 function splitWho(who: string): { names: string[]; position: string | null } {
   if (who === '') return { names: [], position: null };
   const segments = who.split(/\s*[,;]\s*/).filter((s) => s !== '');
+  // `ROBERT O. BLAKE, JR.`: the suffix belongs to the name.
+  for (let s = 1; s < segments.length; s++)
+    if (/^(?:JR|SR)\.?$/i.test(segments[s]!)) {
+      // The dot may have gone with the punctuation trimmed off the end.
+      segments[s - 1] = `${segments[s - 1]!}, ${segments[s]!.replace(/\.?$/, '.')}`;
+      segments.splice(s, 1);
+      s--;
+    }
+  // `CDA, A.I. RON MCMULLEN`: a first segment of titles only; the name is in the next one.
+  const lead: string[] = [];
+  while (segments.length > 1 && onlyTitles(segments[0]!)) lead.push(segments.shift()!);
+  const split = splitFirst(segments);
+  if (lead.length === 0) return split;
+  const position = [...lead, split.position ?? ''].filter((s) => s !== '').join(', ');
+  return { names: split.names, position: position === '' ? null : position };
+}
+
+function splitFirst(segments: string[]): { names: string[]; position: string | null } {
   const first = segments[0] ?? '';
   const mixed = /[a-z]/.test(first);
   // Title words are read off the front one space at a time (the last word is never one): the
@@ -118,10 +170,7 @@ function splitWho(who: string): { names: string[]; position: string | null } {
   let k = 0;
   let at = 0; // where word k starts
   for (let space = first.indexOf(' '); space !== -1; space = first.indexOf(' ', at)) {
-    const w = first.slice(at, space);
-    const lower = w.toLowerCase();
-    const acronym = mixed && w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w);
-    if (!(TITLES.has(lower) || acronym || w.includes('/'))) break;
+    if (!isTitleWord(first.slice(at, space), mixed)) break;
     k++;
     at = space + 1;
   }
@@ -131,6 +180,9 @@ function splitWho(who: string): { names: string[]; position: string | null } {
   // "John Doe, Ambassador": a lone name segment followed by titles.
   if (k === 0 && trailing.length > 0 && trailing.every(isTitle))
     return { names: [name], position: trailing.join(', ') };
+  // A title alone (`CLASSIFIED BY AMBASSADOR.`) names nobody.
+  if (!name.includes(' ') && isTitleWord(name, false))
+    return { names: [], position: [first, ...trailing].join(', ') };
   const position = [leading, ...trailing].filter((s) => s !== '').join(', ');
   const names = name === '' ? [] : name.split(/\s+and\s+/i);
   return { names, position: position === '' ? null : position };
@@ -139,7 +191,26 @@ function splitWho(who: string): { names: string[]; position: string | null } {
 function isTitle(segment: string): boolean {
   return segment
     .split(' ')
-    .every((w) => TITLES.has(w.toLowerCase()) || (w.length > 1 && w === w.toUpperCase()));
+    .every((w) => isTitleWord(w, false) || (w.length > 1 && w === w.toUpperCase()));
+}
+
+/** Every word a known title (`CDA`, `Charge d'Affaires a.i.`), no acronym taken on trust. */
+function onlyTitles(segment: string): boolean {
+  return segment.split(' ').every((w) => isTitleWord(w, false));
+}
+
+/**
+ * A word of a position: a known title (`AMB.`, `MINISTER-COUNSELOR`: each part a title), an
+ * office (`EEB/ESC/TFS`), or in mixed-case text an acronym (`ISN`) — not an initial (`J.`).
+ */
+function isTitleWord(w: string, mixed: boolean): boolean {
+  const lower = w.toLowerCase();
+  if (TITLES.has(lower) || w.includes('/')) return true;
+  const bare = lower.replace(/[.,:]+$/, '');
+  if (bare !== lower && TITLES.has(bare)) return true;
+  if (bare.includes('-') && bare.split('-').every((p) => TITLES.has(p))) return true;
+  if (/^\([A-Z]+\)$/.test(w)) return true; // a portion mark: `Classified By: (U) Polcounselor …`
+  return mixed && w === w.toUpperCase() && /[A-Z][^.]*[A-Z]/.test(w);
 }
 
 /** Reason references "1.4(b)" in order, without repeats: `1.4 (b) and (d)`, `1.4B AND D`, `1.5(B)(D)`, `(b&d)`. */

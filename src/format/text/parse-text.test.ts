@@ -224,6 +224,51 @@ describe('parseText: the text header', () => {
     assert.equal(wrapped?.position, "Charge d'Affaires a.i.");
     assert.deepEqual(wrapped?.reasons, ['1.4(b)', '1.4(d)']);
   });
+
+  it('keeps titles, tails and keywords out of the Classified By name, and Jr. in it', () => {
+    const who = (line: string) => {
+      const c = parse(
+        `S E C R E T STATE 000001\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\n${line}\n\n1. (S) Text.`,
+      ).fields.classifiedBy;
+      return [c?.names ?? [], c?.position ?? null];
+    };
+    // 03KATHMANDU1870, 09CAIRO1531 (hyphenated titles), 09STATE15113 (the keyword twice)
+    assert.deepEqual(who('Classified By: AMB. MICHAEL E. MALINOWSKI. REASON: 1.5 (B,D)'), [
+      ['MICHAEL E. MALINOWSKI'],
+      'AMB.',
+    ]);
+    assert.deepEqual(
+      who(
+        'Classified By: ECONOMIC-POLITICAL MINISTER-COUNSELOR DONALD A. BLOME FO R REASONS 1.4 (B) AND (D)',
+      ),
+      [['DONALD A. BLOME'], 'ECONOMIC-POLITICAL MINISTER-COUNSELOR'],
+    );
+    assert.deepEqual(
+      who(
+        'Classified By: Classified by EUR Assistant Secretary Daniel Fried, Reasons: 1.4(b) and (d).',
+      ),
+      [['Daniel Fried'], 'EUR Assistant Secretary'],
+    );
+    // 04MADRID827 (PER), 04NEWDELHI7078 (Jr.), 04RANGOON1100 (title segment first)
+    assert.deepEqual(who("Classified By: Charge d'Affaires Carol Urban per 1.4 (b) and (d)"), [
+      ['Carol Urban'],
+      "Charge d'Affaires",
+    ]);
+    assert.deepEqual(who('Classified By: DCM Robert O. Blake, Jr., Reasons 1.4 (B and D)'), [
+      ['Robert O. Blake, Jr.'],
+      'DCM',
+    ]);
+    assert.deepEqual(who('Classified By: CDA, A.I. RON MCMULLEN FOR REASON 1.5 (A/C).'), [
+      ['RON MCMULLEN'],
+      'CDA, A.I.',
+    ]);
+    // 01VATICAN5693: a title alone names nobody; 09ROME192: an initial is part of the name
+    assert.deepEqual(who('CLASSIFIED BY AMBASSADOR. REASON 1.5(B,D).'), [[], 'AMBASSADOR']);
+    assert.deepEqual(who('Classified By: A/POL J. Liam Wasley for reasons 1.4 (b) and (d)'), [
+      ['J. Liam Wasley'],
+      'A/POL',
+    ]);
+  });
 });
 
 describe('parseText: REF blocks from real cables', () => {
