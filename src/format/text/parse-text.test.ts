@@ -288,6 +288,14 @@ describe('parseText: REF blocks from real cables', () => {
     // 03BRASILIA3124: mixed case, no comma before (C).
     const b = refs(['SUBJECT: X', 'REFS: (A) Brasilia 3089, (B) Brasilia 3070 (C) Brasilia 2233 ']);
     assert.deepEqual(ids(b), ['08BRASILIA3089', '08BRASILIA3070', '08BRASILIA2233']);
+    // 04BRASILIA2129: a mixed-case item on its own line is no marked paragraph.
+    const m = refs([
+      'SUBJECT: X',
+      'REFS: (A) Brasilia 1835 ',
+      '(B) USUN 1593 ',
+      '(C) State 152009 ',
+    ]);
+    assert.deepEqual(ids(m), ['08BRASILIA1835', '08USUNNEWYORK1593', '08STATE152009']);
     // 09ISTANBUL440: a label ending the line.
     const i = refs([
       'SUBJECT: X',

@@ -486,7 +486,7 @@ export function parsePreamble(
         // "(C) text" is a marked paragraph, not reference C, unless a cable number follows soon.
         const prose =
           /^\((?:U|C|S|SBU|TS)\)/.test(trimmed) &&
-          !/^\([A-Z]\)\s*(?:\d{2,4}\s+)?[A-Z][A-Z .'-]*\s\d/.test(trimmed);
+          !startsWithCableId(trimmed.slice(3).trimStart(), ctx.reference?.stations); // (C) State 152009
         // Items may be written in lower case (`b. 08 baku 1119`), a caption on its own line.
         const item =
           !prose &&
