@@ -30,6 +30,10 @@ function isTrailer(text: string): boolean {
 
 /** A surname glued after the last sentence: `… END COMMENT. GUTIERREZ`, `… Consulate Rio. Danilovich`. */
 const GLUED_SIGNER = /([.!?)"”'])(\s+)([A-Z][A-Za-z'’-]{2,}(?:\/[A-Z][A-Za-z'’-]+)?)\s*$/;
+/** The same in capitals with a stop: `… with the voters. CHICOLA.`, `… decision. STEVENS.` */
+const GLUED_SIGNER_STOP = /([.!?)"”'])(\s+)([A-Z][A-Z'’-]{2,})\.\s*$/;
+/** A surname glued after a post's website footer: `…/london/index. cfm Tuttle`, `XXXXXXXXXXXX  ROEMER`. */
+const FOOTER_SIGNER = /(\bc ?fm|X{6,})(\s+)([A-Z][A-Za-z'’-]{2,})\s*$/;
 const NOT_SIGNER =
   /^(?:END|BEGIN|COMMENT|SUMMARY|TEXT|NOTE|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|CLASSIFIED)\b|^RU[A-Z]{2,6}\//i;
 /** A surname in mixed case, alone on the last line: `Susman`, `LeBaron`. */
@@ -163,7 +167,12 @@ export function parseBody(
       sigGap = blanksBefore;
       end = k + 1;
     } else {
-      const glued = endsInWord(all[end - 1]!) ? gluedSigner(all[end - 1]!) : null;
+      const line = all[end - 1]!;
+      const glued = endsInWord(line)
+        ? (gluedSigner(line) ?? footerSigner(line))
+        : endsInCapitalStop(line)
+          ? gluedSigner(line, GLUED_SIGNER_STOP)
+          : null;
       if (glued && !NOT_SIGNER.test(glued[3]!) && all[end - 1]!.length > glued[0].length + 10) {
         lastLine = all[end - 1]!.slice(0, glued.index + glued[1]!.length);
         layout.signerInline = glued[2];
@@ -709,16 +718,32 @@ function endsInWord(text: string): boolean {
  * it and the character before those), with the match's index in the whole line: bodies re-wrapped
  * to one line per paragraph made the regex scan whole paragraphs.
  */
-function gluedSigner(line: string): RegExpExecArray | null {
+function gluedSigner(line: string, re = GLUED_SIGNER): RegExpExecArray | null {
   let k = line.length;
   while (k > 0 && isSpace(line.charCodeAt(k - 1))) k--;
   while (k > 0 && !isSpace(line.charCodeAt(k - 1))) k--;
   while (k > 0 && isSpace(line.charCodeAt(k - 1))) k--;
   const from = k - 1;
   if (from < 0) return null;
-  const m = GLUED_SIGNER.exec(line.slice(from));
+  const m = re.exec(line.slice(from));
   if (m) m.index += from;
   return m;
+}
+
+/** FOOTER_SIGNER on the end of the line only (a footer is short; the line may be a paragraph). */
+function footerSigner(line: string): RegExpExecArray | null {
+  const from = Math.max(0, line.length - 60);
+  const m = FOOTER_SIGNER.exec(line.slice(from));
+  if (m) m.index += from;
+  return m;
+}
+
+/** Whether the line ends in a capital and a stop (`CHICOLA.`), blanks aside. */
+function endsInCapitalStop(text: string): boolean {
+  let e = text.length - 1;
+  while (e >= 0 && isSpace(text.charCodeAt(e))) e--;
+  const c = text.charCodeAt(e - 1);
+  return text.charCodeAt(e) === 46 && c >= 65 && c <= 90;
 }
 
 /** Whether any paragraph has spacing of its own (a loop: no callback made per cable). */

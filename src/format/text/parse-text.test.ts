@@ -482,6 +482,12 @@ describe('parseText: the body', () => {
     assert.deepEqual(signers("general's office (which reports to the Legislative \nAssembl\n"), []);
     assert.deepEqual(signers('Tourism              53.5 \nCommercial\n'), []);
     assert.deepEqual(signers('the lengths it went\nissue.\n'), []);
+    // Glued after the last sentence with a stop (06BRASILIA1855), or after a footer (07LONDON4472)
+    assert.deepEqual(signers('four more weeks to make his case with the voters. CHICOLA.\n'), [
+      'CHICOLA',
+    ]);
+    assert.deepEqual(signers('/www.state.sgov.gov/p/eur/london/index. cfm Tuttle\n'), ['Tuttle']);
+    assert.deepEqual(signers('We met with the press at the U.S. Embassy in Tokyo. Thanks.\n'), []);
   });
 
   it('does not read the last addressee of a header after the signature as signers', () => {
