@@ -84,7 +84,8 @@ export function isEoLine(text: string): boolean {
 /** Index in `text` where an E.O. clause starts after leading words (`SIPDIS E.O. 12958`), or -1. */
 export function eoIndex(text: string): number {
   if (!(text.includes('E.O') || text.includes('EO ') || text.includes('E.o'))) return -1;
-  const m = /(?:^|\s)(E\.O\.|E\.o\.|EO)\s*\d{4,5}\b/.exec(text);
+  // `NOFORNE.O. 12958`, `FOR TSOUE.O. 12958`: the dotted form may be glued to a word (05SANAA2766).
+  const m = /(?:^|\s|(?<=[A-Z]))(E\.O\.|E\.o\.|EO)\s*\d{4,5}\b/.exec(text);
   return m ? m.index + (m[0].length - m[0].trimStart().length) : -1;
 }
 

@@ -126,6 +126,35 @@ describe('parseText: the text header', () => {
     );
     assert.equal(fields.subject, 'X');
     assert.ok(codes(issues).includes('text.line.folded'));
+    // 06TUNIS55: glued to the last word of the passing line
+    const tunis = parse(
+      'C O N F I D E N T I A L TUNIS 000055\n\nPARIS FOR ZEYALONDON FOR TSOUE.O. 12958: DECL: 01/04/2016\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Text.',
+    ).fields;
+    assert.equal(tunis.eo?.declassifyOn, '2016-01-04');
+    assert.deepEqual(tunis.passingLines, ['PARIS FOR ZEYALONDON FOR TSOU']);
+  });
+
+  it('reads passing line, E.O., TAGS and SUBJECT after a Classified By that comes first', () => {
+    // 08BRASILIA93
+    const { fields } = parse(
+      [
+        'C O N F I D E N T I A L  BRASILIA 000093 ',
+        ' ',
+        'Classified By: Ambassador Clifford Sobel.  Reason 1.5 (b) (d) ',
+        ' ',
+        'DEPARTMENT FOR WHA, M, T ',
+        ' ',
+        'E.O. 12958: DECL: 01/08/2018 ',
+        'TAGS: MASS PREL',
+        "SUBJECT: BRAZIL'S NUCLEAR SUBMARINE AMBITIONS ",
+        '',
+        '1. (C) Text.',
+      ].join('\n'),
+    );
+    assert.deepEqual(fields.classifiedBy?.names, ['Clifford Sobel']);
+    assert.deepEqual(fields.passingLines, ['DEPARTMENT FOR WHA, M, T']);
+    assert.equal(fields.eo?.declassifyOn, '2018-01-08');
+    assert.equal(fields.subject, "BRAZIL'S NUCLEAR SUBMARINE AMBITIONS");
   });
 
   it('repairs a one-letter TAG typo, keeps unknown and person TAGS', () => {

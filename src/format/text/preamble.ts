@@ -555,7 +555,11 @@ export function parsePreamble(
       continue;
     }
     // A stray line between fields (a subject wrapped after a blank line): more fields follow soon.
-    if (classifiedBy === null && fieldFollows(lines, i + 1, bodyPiece)) {
+    // Classified By may come first and the passing line, E.O. and TAGS after it (08BRASILIA93).
+    if (
+      (classifiedBy === null || (eo === null && tags === null)) &&
+      fieldFollows(lines, i + 1, bodyPiece)
+    ) {
       if (
         lastField === 'subject' &&
         subject !== null &&
