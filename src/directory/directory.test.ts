@@ -54,6 +54,7 @@ test('the TAGS supplement adds codes tags.csv lacks and other writings of known 
   assert.equal(d.tagAlias?.('RU'), 'RS');
   assert.equal(d.tagAlias?.('PREL'), undefined);
   assert.ok(d.tagPhrases?.includes('COUNTER TERRORISM'));
+  assert.ok(d.tagPhrases?.includes('IRAQI FREEDOM'));
   assert.ok(d.tagPhrases?.includes('PHALANAGE PARTY'), 'phrases of tags.csv too');
   const listed = new Set(referenceTable('tags').map((r) => r.tag));
   for (const r of referenceTable('tags-supplement')) {

@@ -215,6 +215,14 @@ describe('parseText: the text header', () => {
       ['TU', 'PREL', 'PGOV'],
     );
     assert.ok(codes(issues).includes('tags.split'));
+    // 09CAIRO2205, 06SANJOSE1792: a longer run, cut into the fewest known codes
+    const run = parse(
+      'UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PRELPGOVKNNPCH\nSUBJECT: X\n\n1. (U) Text.',
+    ).fields.tags;
+    assert.deepEqual(
+      run.map((t) => t.code),
+      ['PREL', 'PGOV', 'KNNP', 'CH'],
+    );
   });
 
   it('reports an empty TAGS line and missing fields', () => {

@@ -65,8 +65,8 @@ function glued(
   issues: Issue[],
   reference: FormatReference | undefined,
 ): Tag[] | null {
-  if (!reference || code.length < 6 || code.length > 8 || reference.tagKind(code) !== undefined)
-    return null;
+  if (!reference || code.length < 6 || reference.tagKind(code) !== undefined) return null;
+  if (code.length > 8) return gluedRun(code, raw, line, issues, reference);
   const splits: [string, string][] = [];
   for (let k = 2; k <= code.length - 2; k++) {
     const a = code.slice(0, k);
@@ -86,6 +86,51 @@ function glued(
     { code: a, kind: reference.tagKind(a)!, raw: raw.slice(0, a.length) },
     { code: b, kind: reference.tagKind(b)!, raw: raw.slice(a.length) },
   ];
+}
+
+/**
+ * A longer run of known codes written together (`KFRDCVISCMGTCASCKOCIASECPHUMSMIGEG`, 09CAIRO2205):
+ * split into known codes of 2–5 letters, the fewest parts, where exactly one cut gives that few.
+ */
+function gluedRun(
+  code: string,
+  raw: string,
+  line: number,
+  issues: Issue[],
+  reference: FormatReference,
+): Tag[] | null {
+  if (code.length > 60 || !/^[A-Z]+$/.test(code)) return null;
+  // From the end: parts[i] the fewest parts code[i…] cuts into (Infinity: none), ways[i] how
+  // many cuts reach that (capped at 2), next[i] the first part's length in one of them.
+  const n = code.length;
+  const parts = new Array<number>(n + 1).fill(Infinity);
+  const ways = new Array<number>(n + 1).fill(0);
+  const next = new Array<number>(n + 1).fill(0);
+  parts[n] = 0;
+  ways[n] = 1;
+  for (let i = n - 2; i >= 0; i--)
+    for (let len = 2; len <= 5 && i + len <= n; len++) {
+      const rest = parts[i + len]!;
+      if (rest === Infinity || reference.tagKind(code.slice(i, i + len)) === undefined) continue;
+      if (rest + 1 < parts[i]!) {
+        parts[i] = rest + 1;
+        ways[i] = ways[i + len]!;
+        next[i] = len;
+      } else if (rest + 1 === parts[i]) ways[i] = Math.min(2, ways[i]! + ways[i + len]!);
+    }
+  if (ways[0] !== 1) return null;
+  const tags: Tag[] = [];
+  for (let i = 0; i < n; i += next[i]!) {
+    const part = code.slice(i, i + next[i]!);
+    tags.push({ code: part, kind: reference.tagKind(part)!, raw: raw.slice(i, i + part.length) });
+  }
+  issues.push(
+    issue('tags.split', 'info', `TAG "${raw}" read as ${tags.length} codes written together`, {
+      line,
+      field: 'tags',
+    }),
+  );
+  return tags;
 }
 
 function classify(
