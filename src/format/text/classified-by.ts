@@ -113,6 +113,16 @@ const TITLES = new Set(
     'inr',
     'eeb',
     'drl',
+    'useu',
+    'polchief',
+    'polmc',
+    'ecopol',
+    'economics',
+    'cheif',
+    "charge'",
+    'by',
+    'minster',
+    'de',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -129,7 +139,7 @@ export function parseClassifiedBy(text: string): ClassifiedBy {
   const body = flat.replace(/^(?:\([A-Z]+\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*){1,2}/i, '');
   // The reason clause starts at "reason(s)", "for reason", "E.O." or the first "1.4"-like number.
   const cut =
-    /[,;.]?\s*\b(?:for\s+)?(?:reasons?|rsn|reason\(s\))\b|[,;]?\s*\bE\.?\s?O\.?\s*1\d{4}|[,;]?\s*(?:for\s+)?\b1\s?[.,]\s?[45]\b/i.exec(
+    /[,;.]?\s*\b(?:for\s+)?(?:re\s?a\s?s\s?o\s?ns?|rsn|reason\(s\))\b|[,;]?\s*\bE\.?\s?O\.?\s*1\d{4}|[,;]?\s*(?:for\s+)?\b1\s?[.,]\s?[45]\b/i.exec(
       body,
     );
   const who = (cut ? body.slice(0, cut.index) : body)
@@ -184,7 +194,8 @@ function splitFirst(segments: string[]): { names: string[]; position: string | n
   if (!name.includes(' ') && isTitleWord(name, false))
     return { names: [], position: [first, ...trailing].join(', ') };
   const position = [leading, ...trailing].filter((s) => s !== '').join(', ');
-  const names = name === '' ? [] : name.split(/\s+and\s+/i);
+  // `AGUIRRE JR`: the stop of `Jr.` went with the punctuation before the reasons.
+  const names = name === '' ? [] : name.replace(/\b([JS][Rr])$/, '$1.').split(/\s+and\s+/i);
   return { names, position: position === '' ? null : position };
 }
 

@@ -295,6 +295,15 @@ describe('parseText: the text header', () => {
       ['Robert O. Blake, Jr.'],
       'DCM',
     ]);
+    // 07MADRID2282 (Jr. before the reasons), 09BEIJING1582 (a split `Rea sons`)
+    assert.deepEqual(who('Classified By: Ambassador Eduardo Aguirre Jr. Reasons 1.4 (b) and (d)'), [
+      ['Eduardo Aguirre Jr.'],
+      'Ambassador',
+    ]);
+    assert.deepEqual(
+      who('Classified By: Acting Economic Minister Counselor Robert W. Forden. Rea sons 1.4 (b/d)'),
+      [['Robert W. Forden'], 'Acting Economic Minister Counselor'],
+    );
     assert.deepEqual(who('Classified By: CDA, A.I. RON MCMULLEN FOR REASON 1.5 (A/C).'), [
       ['RON MCMULLEN'],
       'CDA, A.I.',
