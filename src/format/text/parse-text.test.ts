@@ -477,6 +477,11 @@ describe('parseText: the body', () => {
       head + 'Introduction & Summary \n---------------------- \n\n¶1. (C) Welcome.\n',
     );
     assert.equal(amp.fields.summary, 'Welcome.');
+    // 06MADRID779, 05BRASILIA1922: a mark after the keyword, a number the paragraphs kept
+    const marked = parse(head + 'Summary: (C) Spanish FM Moratinos cancelled. End Summary.\n');
+    assert.equal(marked.fields.summary, 'Spanish FM Moratinos cancelled.');
+    const numbered = parse(head + '1) (U) Summary. On July 12, Lula spoke. End Summary.\n');
+    assert.equal(numbered.fields.summary, 'On July 12, Lula spoke.');
     // The seed's SUMMARY/BACKGROUND section is no summary.
     const background = parse(head + '------ SUMMARY/BACKGROUND ------\n1. (C) Text.\n');
     assert.equal(background.fields.summary, null);

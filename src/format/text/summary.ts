@@ -3,7 +3,9 @@ import type { Paragraph } from '../cable.ts';
 import { collapseSpaces, leadingSpaces } from '../chars.ts';
 
 const START =
-  /^\s*(?:BEGIN\s+|INTRODUCTION\s+(?:AND|&)\s+)?SUMMAR?Y(?:\s*\/\s*INTRODUCTION|\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
+  /^\s*(?:\d{1,2}[.)]\s*)?(?:\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)\s*)?(?:BEGIN\s+|INTRODUCTION\s+(?:AND|&)\s+)?SUMMAR?Y(?:\s*\/\s*INTRODUCTION|\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
+/** A portion mark opening the summary text. */
+const MARK = /^\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)\s*/;
 /** "END SUMMARY", "End of Summary", "(END SUMMARY)"; a literal first word keeps the scan cheap. */
 const END = /END\s+(?:OF\s+)?SUMMARY\b/i;
 /**
@@ -39,6 +41,9 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
     if (m) {
       from = i;
       offset = m[0].length;
+      // `Summary: (C) Spanish FM …`: the mark after the keyword is not summary text.
+      const mark = MARK.exec(p.text.slice(offset));
+      if (mark) offset += mark[0].length;
       break;
     }
     if (p.heading !== null && HEADING.test(p.heading)) {
@@ -100,8 +105,12 @@ function clean(text: string): string | null {
   return t === '' ? null : t;
 }
 
-/** START can only match where the first non-blank letter is S (SUMMARY), B (BEGIN) or I (INTRODUCTION). */
+/**
+ * START can only match where the first non-blank character is S (SUMMARY), B (BEGIN),
+ * I (INTRODUCTION), a digit (`1) (U) Summary.`, a number the paragraph parser left) or `(`.
+ */
 function mayStart(text: string): boolean {
-  const c = text.charCodeAt(leadingSpaces(text)) | 32; // lower case
-  return c === 115 || c === 98 || c === 105;
+  const c0 = text.charCodeAt(leadingSpaces(text));
+  const c = c0 | 32; // lower case
+  return c === 115 || c === 98 || c === 105 || (c0 >= 48 && c0 <= 57) || c0 === 40;
 }
