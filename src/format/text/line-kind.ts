@@ -107,12 +107,15 @@ export function subjectKeyword(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** `REF:`, `REFS:`, `REF(S):`, `REFTEL:`, `REFERENCE:` at line start; the keyword length, or 0. */
+/**
+ * `REF:`, `REFS:`, `REF(S):`, `REFTEL:`, `REFERENCE:`, `REF.`, `REF...`, `REF A:` at line start;
+ * the keyword length, or 0.
+ */
 export function refKeyword(text: string): number {
   const c = text.charCodeAt(0);
   if (c !== 82 && c !== 114) return 0;
   const m =
-    /^REF(?:S|\(S\)|TEL|TELS|ERENCES?)?\s*:\s?|^REF(?:S|\(S\)|TELS?)?\s+(?=[A-Z0-9]\s*[.)]|\d|[A-Z]{3,}\s+\d)/i.exec(
+    /^REF(?:S|\(S\)|TEL|TELS|ERENCES?)?\s*(?:\.+\s*:?|:)\s?|^REF(?:S|\(S\)|TELS?)?\s+(?=[A-Z0-9]\s*[.):]|\d|[A-Z]{3,}\s+\d)/i.exec(
       text,
     );
   return m ? m[0].length : 0;

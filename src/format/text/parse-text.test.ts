@@ -369,6 +369,25 @@ describe('parseText: REF blocks from real cables', () => {
     assert.deepEqual(ids(r), ['08STOCKHOLM733', '08STOCKHOLM676']);
   });
 
+  it('reads the REF keyword written with dots or a label (REF. / REF... / REF.: / REF A:)', () => {
+    // 01VATICAN5693, 05NEWDELHI301, 05BRASILIA3216, 01VATICAN5960
+    assert.deepEqual(ids(refs(['SUBJECT: X', 'BRIEFS VATICAN.', ' ', 'REF. STATE 184178 '])), [
+      '08STATE184178',
+    ]);
+    assert.deepEqual(ids(refs(['SUBJECT: X', 'REF...04 CHENNAI 575 '])), ['04CHENNAI575']);
+    assert.deepEqual(ids(refs(['SUBJECT: X', 'REF.: BRASILIA 03150 AND PREVIOUS '])), [
+      '08BRASILIA3150',
+    ]);
+    const v = refs([
+      'SUBJECT: A WORRIED',
+      'VATICAN. ',
+      '',
+      'REF A: VATICAN 05286; REF B: VATICAN 05546 ',
+    ]);
+    assert.equal(v.fields.subject, 'A WORRIED VATICAN.');
+    assert.deepEqual(ids(v), ['08VATICAN5286', '08VATICAN5546']);
+  });
+
   it('reads a REF glued to the subject and a mark after it (subject-tail.ts)', () => {
     // 09ISLAMABAD2903, 08REYKJAVIK46
     const r = refs(['SUBJECT: DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASEREF: SECSTATE 108201']);

@@ -483,6 +483,13 @@ export function parsePreamble(
           continue;
         }
         if (startsField(trimmed) || paragraphNumber(trimmed) !== null) break;
+        // The banner repeated with the folded header (04HELSINKI1603) ends the block.
+        if (
+          trimmed.startsWith('C O N F') ||
+          trimmed.startsWith('S E C R E T') ||
+          trimmed.startsWith('UNCLAS')
+        )
+          break;
         // "(C) text" is a marked paragraph, not reference C, unless a cable number follows soon.
         const prose =
           /^\((?:U|C|S|SBU|TS)\)/.test(trimmed) &&

@@ -21,7 +21,7 @@ const REF_KEY = /(?:REFS?|Refs?)\s?:\s*(?:¶\s*)?/g;
 const LABEL = /^\(?[A-Za-z][.):]\s*/;
 /** Things never part of a subject, from where they start to the end (`\d+\t`: a cables.csv row). */
 const RUN_ON =
-  /\s*\b(?:SIPDIS|NOFORN)\b|\s+\d+\t|\s*\(?(?:THIS CABLE IS )?SENS?ITIVE BUT UNCLASSIFIED\b|\s+-{4,}|\s*<br>|\s+(?:C O N F I D E N T I A L|S E C R E T|UNCLAS SECTION)\b|\s+(?:(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)\s+)?PAGE \d{2} [A-Z]/i;
+  /\s*\b(?:SIPDIS|NOFORN)\b|\s+\d+\t|\s*\(?(?:THIS CABLE IS )?SENS?I?TIVE BUT UNCLASSIFIED\b|\s+-{4,}|\s*<br>|\s+(?:C O N F I D E N T I A L|S E C R E T|UNCLAS SECTION)\b|\s+(?:(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)\s+)?PAGE \d{2} [A-Z]/i;
 /** The banner repeated with its message reference: `C O N F I D E N T I A L SECTION 01 OF 03 YEREVAN 001019`. */
 const BANNER_AGAIN =
   /\s*(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)(?: SECTION \d\d OF \d\d)? [A-Z][A-Z ]*? \d{6}\b/;
