@@ -145,8 +145,11 @@ export function parseClassifiedBy(text: string): ClassifiedBy {
   const who = (cut ? body.slice(0, cut.index) : body)
     .trim()
     .replace(/(?<!\b[JS][Rr])[,;.:\s]+$/, '')
-    // What stood before the reasons: `… PER 1.4`, a split `FOR REASO NS`, `FO R`, a dash.
-    .replace(/\s+(?:per|f\s?o\s?r(?:\s+r\s?e\s?a[\sa-z]*)?|-+)$/i, '');
+    // What stood before the reasons: `… PER 1.4`, a split `FOR REASO NS`, `FO R`, `. Rea sons`, a dash.
+    .replace(
+      /[.,]?\s+(?:per|f\s?o\s?r(?:\s+r\s?e\s?a[\sa-z]*)?|r\s?e\s?a\s?s\s?o\s?n\s?s?|-+)$/i,
+      '',
+    );
   const reasonText = cut ? body.slice(cut.index) : '';
   const { names, position } = splitWho(who);
   return { names, position, reasons: readReasons(reasonText), text };
@@ -217,7 +220,8 @@ function onlyTitles(segment: string): boolean {
 function isTitleWord(w: string, mixed: boolean): boolean {
   const lower = w.toLowerCase();
   if (TITLES.has(lower) || w.includes('/')) return true;
-  const bare = lower.replace(/[.,:]+$/, '');
+  const z = lower.charCodeAt(lower.length - 1);
+  const bare = z === 46 || z === 44 || z === 58 ? lower.replace(/[.,:]+$/, '') : lower; // . , :
   if (bare !== lower && TITLES.has(bare)) return true;
   if (bare.includes('-') && bare.split('-').every((p) => TITLES.has(p))) return true;
   if (/^\([A-Z]+\)$/.test(w)) return true; // a portion mark: `Classified By: (U) Polcounselor …`

@@ -707,9 +707,13 @@ function gluedBodyFrom(text: string, from: number, ref: boolean): number {
   let m = GLUED_BODY.exec(text.slice(from));
   // A long REF line: prose right after the last cable number ("REF: SECSTATE 102414 We delivered …").
   if (!m && text.length > 100 && ref) m = /\d\)?\s+(?=[A-Z][a-z]+\s+[a-z])/.exec(text.slice(from));
-  if (!m) m = /(?<=\d)\s(?=\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s)/.exec(text.slice(from));
+  let digit = false;
+  if (!m) {
+    m = /\d\s(?=\((?:U|C|S|SBU|TS|[SC]\/\/?NF|SBU\/NF)\)\s)/.exec(text.slice(from));
+    digit = m !== null; // the match starts at the digit, which stays with the header
+  }
   if (!m) return -1;
-  let at = m.index + from;
+  let at = m.index + from + (digit ? 1 : 0);
   while (text[at] === ' ' || text[at] === '.') at++;
   return at;
 }

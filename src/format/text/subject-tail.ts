@@ -25,6 +25,19 @@ const RUN_ON =
 /** The banner repeated with its message reference: `C O N F I D E N T I A L SECTION 01 OF 03 YEREVAN 001019`. */
 const BANNER_AGAIN =
   /\s*(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)(?: SECTION \d\d OF \d\d)? [A-Z][A-Z ]*? \d{6}\b/;
+/** A word each RUN_ON alternative holds (upper case); `\t` for a cables.csv row. */
+const RUN_ON_WORDS = [
+  'SIPDIS',
+  'NOFORN',
+  '\t',
+  'TIVE BUT',
+  '----',
+  '<BR>',
+  'C O N',
+  'S E C',
+  'UNCLAS',
+  'PAGE ',
+];
 /** A portion mark ending the subject. */
 const TRAILING_MARK = /\s+(\((?:U|C|S|SBU|TS|[SC]\/\/NF|SBU\/\/NF|S\/NF|C\/NF)\))$/;
 
@@ -59,9 +72,15 @@ export function cutSubjectTail(subject: string, stations?: ReadonlySet<string>):
     }
     REF_KEY.lastIndex = 0;
   }
-  for (const re of [RUN_ON, BANNER_AGAIN]) {
-    const runOn = re.exec(subject.slice(0, end));
+  // The run-on patterns scan every position: only subjects holding one of their words pay.
+  const upper = subject.toUpperCase();
+  if (RUN_ON_WORDS.some((w) => upper.includes(w))) {
+    const runOn = RUN_ON.exec(subject.slice(0, end));
     if (runOn && runOn.index > 0) end = runOn.index;
+  }
+  if (upper.includes(' 0')) {
+    const banner = BANNER_AGAIN.exec(subject.slice(0, end));
+    if (banner && banner.index > 0) end = banner.index;
   }
   let kept = subject.slice(0, end).trimEnd();
   let mark: string | null = null;

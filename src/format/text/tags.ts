@@ -20,9 +20,14 @@ export function parseTags(
   const seen = new Set<string>();
   const re = /([^\s,;()]+)(\s*\([^)]*\)?)?|(\([^)]*\)?)/g;
   const phrases = reference?.tagPhrases;
+  const heads = phrases && phrases.length > 0 ? phraseHeads(phrases) : undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    // A known code of several words (`COUNTER TERRORISM`): one tag, not one per word.
-    const phrase = phrases && phrases.length > 0 ? phraseAt(text, m.index, phrases) : undefined;
+    // A known code of several words (`COUNTER TERRORISM`): one tag, not one per word. Only a
+    // token that is some phrase's first word is looked at further.
+    const phrase =
+      heads !== undefined && m[1] !== undefined && heads.has(m[1].toUpperCase())
+        ? phraseAt(text, m.index, phrases!)
+        : undefined;
     if (phrase !== undefined) {
       re.lastIndex = m.index + phrase.length;
       const tag = classify(phrase, text.slice(m.index, re.lastIndex), line, issues, reference);
@@ -230,6 +235,18 @@ export function renderTags(tags: readonly Tag[], separator: string): string {
         : t.code,
     )
     .join(separator);
+}
+
+/** First words of the phrases, upper case, per phrase list. */
+const headsCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function phraseHeads(phrases: readonly string[]): ReadonlySet<string> {
+  let heads = headsCache.get(phrases);
+  if (!heads) {
+    heads = new Set(phrases.map((p) => p.slice(0, p.indexOf(' ')).toUpperCase()));
+    headsCache.set(phrases, heads);
+  }
+  return heads;
 }
 
 /** The phrase (as listed) written at `at` in any case, ending at a separator, or undefined. */
