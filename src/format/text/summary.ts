@@ -46,7 +46,7 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
       if (mark) offset += mark[0].length;
       break;
     }
-    if (p.heading !== null && HEADING.test(p.heading)) {
+    if (p.heading !== null && mentionsSummary(p.heading) && HEADING.test(p.heading)) {
       from = i;
       break;
     }
@@ -78,6 +78,11 @@ export function summaryOf(paragraphs: readonly Paragraph[]): string | null {
   return clean(parts.join('\n\n'));
 }
 
+/** Whether `text` holds the word SUMMARY in capitals or lower case: HEADING is tested only then. */
+function mentionsSummary(text: string): boolean {
+  return text.includes('UMMARY') || text.includes('ummary');
+}
+
 function endAt(text: string): number {
   // Find "ummary" with a fast substring search, then look back for "END (OF) S".
   for (const needle of ['UMMARY', 'ummary']) {
@@ -106,11 +111,32 @@ function clean(text: string): string | null {
 }
 
 /**
- * START can only match where the first non-blank character is S (SUMMARY), B (BEGIN),
- * I (INTRODUCTION), a digit (`1) (U) Summary.`, a number the paragraph parser left) or `(`.
+ * START can only match where the first letter, after blanks, a paragraph number the paragraph
+ * parser left (`1) `) and a portion mark (`(U) `), is S (SUMMARY), B (BEGIN) or I (INTRODUCTION).
+ * Character tests only: most paragraphs are turned away without a regex.
  */
 function mayStart(text: string): boolean {
-  const c0 = text.charCodeAt(leadingSpaces(text));
-  const c = c0 | 32; // lower case
-  return c === 115 || c === 98 || c === 105 || (c0 >= 48 && c0 <= 57) || c0 === 40;
+  let i = leadingSpaces(text);
+  let c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) {
+    const digits = i;
+    while (i - digits < 3 && c >= 48 && c <= 57) c = text.charCodeAt(++i);
+    if (c !== 46 && c !== 41) return false; // . )
+    i = skipBlanks(text, i + 1);
+    c = text.charCodeAt(i);
+  }
+  if (c === 40) {
+    const close = text.indexOf(')', i);
+    if (close === -1 || close - i > 8) return false;
+    i = skipBlanks(text, close + 1);
+    c = text.charCodeAt(i);
+  }
+  c |= 32; // lower case
+  return c === 115 || c === 98 || c === 105;
+}
+
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
 }
