@@ -25,19 +25,13 @@ const RUN_ON =
 /** The banner repeated with its message reference: `C O N F I D E N T I A L SECTION 01 OF 03 YEREVAN 001019`. */
 const BANNER_AGAIN =
   /\s*(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)(?: SECTION \d\d OF \d\d)? [A-Z][A-Z ]*? \d{6}\b/;
-/** A word each RUN_ON alternative holds (upper case); `\t` for a cables.csv row. */
-const RUN_ON_WORDS = [
-  'SIPDIS',
-  'NOFORN',
-  '\t',
-  'TIVE BUT',
-  '----',
-  '<BR>',
-  'C O N',
-  'S E C',
-  'UNCLAS',
-  'PAGE ',
-];
+/**
+ * What some tail holds: a page marker's `2 OF 0`, a REF, a run-on word (SIPDIS, NOFORN, a TAB,
+ * `…tive but`, dashes, `<br>`, a spaced or plain banner, PAGE), a repeated banner's serial
+ * (` 0…`), a portion mark at the end. A subject without any is returned as it is.
+ */
+const MAY_RUN_ON =
+  /\d\s+OF\s+\d|REF|Ref|SIPDIS|NOFORN|\t|[Ii][Vv][Ee] [Bb][Uu][Tt]|----|<br>|C O N|S E C|UNCLAS|PAGE | 0|\((?:U|C|S|SBU|TS)\b[^)]*\)\s*$/i;
 /** A portion mark ending the subject. */
 const TRAILING_MARK = /\s+(\((?:U|C|S|SBU|TS|[SC]\/\/NF|SBU\/\/NF|S\/NF|C\/NF)\))$/;
 
@@ -53,6 +47,8 @@ const TRAILING_MARK = /\s+(\((?:U|C|S|SBU|TS|[SC]\/\/NF|SBU\/\/NF|S\/NF|C\/NF)\)
  * @example cutSubjectTail('DEMARCHE ON SHEIKH CASEREF: SECSTATE 108201').ref // 'SECSTATE 108201'
  */
 export function cutSubjectTail(subject: string, stations?: ReadonlySet<string>): SubjectTail {
+  // Most subjects hold nothing a tail starts with: one scan turns them away.
+  if (!MAY_RUN_ON.test(subject)) return { subject, cut: '', ref: null, mark: null };
   let end = subject.length;
   let ref: string | null = null;
   if (subject.includes(' OF ')) {
@@ -72,13 +68,9 @@ export function cutSubjectTail(subject: string, stations?: ReadonlySet<string>):
     }
     REF_KEY.lastIndex = 0;
   }
-  // The run-on patterns scan every position: only subjects holding one of their words pay.
-  const upper = subject.toUpperCase();
-  if (RUN_ON_WORDS.some((w) => upper.includes(w))) {
-    const runOn = RUN_ON.exec(subject.slice(0, end));
-    if (runOn && runOn.index > 0) end = runOn.index;
-  }
-  if (upper.includes(' 0')) {
+  const runOn = RUN_ON.exec(subject.slice(0, end));
+  if (runOn && runOn.index > 0) end = runOn.index;
+  if (subject.includes(' 0')) {
     const banner = BANNER_AGAIN.exec(subject.slice(0, end));
     if (banner && banner.index > 0) end = banner.index;
   }
