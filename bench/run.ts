@@ -2,8 +2,9 @@
  * `npm run bench [-- BENCH… --scale 6k,256k]`: parse, import and search figures, each beside its floor
  * measured in the same run on the same text. BENCH is any of parse (first: parseCable beside reading
  * and splitting the same files), import-sqlite, search-sqlite, import-postgres,
- * search-postgres (default: these five) and design-sqlite (the bench-only prototype of the index
- * design, kept to compare with the store). Corpora and databases live in CHANCERY_BENCH_DIR (/tmp/chancery-bench).
+ * search-postgres (default: these five), design-sqlite (the bench-only prototype of the index
+ * design, kept to compare with the store) and cablemap (issue 2's peer parser beside parseCable, when
+ * CABLEMAP_PATH points at a local port of it). Corpora and databases live in CHANCERY_BENCH_DIR (/tmp/chancery-bench).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
