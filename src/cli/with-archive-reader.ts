@@ -1,14 +1,12 @@
 /** Runs a reading command against the archive as one reader: open, resolve the reader, act, close. */
 import type { Reader } from '../model/reader.ts';
-import { openArchive } from '../service/open-store.ts';
 import { resolveReader } from '../service/readers.ts';
-
-type OpenedStore = Extract<Awaited<ReturnType<typeof openArchive>>, { store: unknown }>['store'];
+import { withArchive, type OpenedStore } from './with-archive.ts';
 
 /**
- * Opens the archive, resolves `--as` (the local operator when absent) and runs `act`; the store
- * is closed whatever happens. A store that cannot be opened or a bad reader spec is one line on
- * stderr and exit status 2, named after the command.
+ * Opens the existing archive, resolves `--as` (the local operator when absent) and runs `act`;
+ * the store is closed whatever happens. A store that cannot be opened or a bad reader spec is one
+ * line on stderr and exit status 2, named after the command.
  *
  * @example await withArchiveReader('show', options.as, (store, reader) => showCable(store, id, reader))
  */
@@ -17,14 +15,7 @@ export async function withArchiveReader(
   as: string | undefined,
   act: (store: OpenedStore, reader: Reader) => Promise<void>,
 ): Promise<void> {
-  const opened = await openArchive(process.env, { mustExist: true });
-  if ('error' in opened) {
-    process.stderr.write(`chancery ${command}: ${opened.error}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const { store } = opened;
-  try {
+  await withArchive(command, { mustExist: true }, async (store) => {
     const who = await resolveReader(store, as);
     if ('issue' in who) {
       process.stderr.write(`chancery ${command}: ${who.issue.message}\n`);
@@ -32,7 +23,5 @@ export async function withArchiveReader(
       return;
     }
     await act(store, who.reader);
-  } finally {
-    await store.close();
-  }
+  });
 }

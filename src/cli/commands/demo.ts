@@ -2,7 +2,8 @@
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { fillDemoArchive } from '../../service/demo-archive.ts';
-import { openArchive, storeLocation } from '../../service/open-store.ts';
+import { storeLocation } from '../../service/open-store.ts';
+import { withArchive } from '../with-archive.ts';
 
 export function registerDemo(program: Command): void {
   program
@@ -14,14 +15,7 @@ export function registerDemo(program: Command): void {
     )
     .action(async () => {
       const where = storeLocation();
-      const opened = await openArchive();
-      if ('error' in opened) {
-        process.stderr.write(`chancery demo: ${opened.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const { store } = opened;
-      try {
+      await withArchive('demo', {}, async (store) => {
         process.stderr.write(`chancery demo: archive at ${where.kind} ${where.where}\n`);
         const tty = process.stderr.isTTY;
         const demo = await fillDemoArchive(
@@ -61,8 +55,6 @@ export function registerDemo(program: Command): void {
             '',
           ].join('\n'),
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -1,7 +1,8 @@
 /** `chancery import PATH… [--batch N] [--json]`: imports archive-format cables into the archive. */
 import type { Command } from 'commander';
 import { importCables, type ImportReport } from '../../service/import-cables.ts';
-import { openArchive, storeLocation } from '../../service/open-store.ts';
+import { storeLocation } from '../../service/open-store.ts';
+import { withArchive } from '../with-archive.ts';
 
 export function registerImport(program: Command): void {
   program
@@ -24,14 +25,7 @@ export function registerImport(program: Command): void {
         return;
       }
       const where = storeLocation();
-      const opened = await openArchive();
-      if ('error' in opened) {
-        process.stderr.write(`chancery import: ${opened.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const { store } = opened;
-      try {
+      await withArchive('import', {}, async (store) => {
         const progress = progressReporter();
         const report = await importCables(store, paths, { batchSize, onProgress: progress.update });
         progress.done();
@@ -41,9 +35,7 @@ export function registerImport(program: Command): void {
             : presentReport(report, `${where.kind} ${where.where}`),
         );
         if (report.rejected.length > 0) process.exitCode = 1;
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
 
