@@ -22,17 +22,13 @@ export function parseEoLine(text: string, line: number, issues: Issue[], column 
   rest = rest.trim();
   if (/^N\s?\/\s?A\b|^NA$/i.test(rest))
     return { order, declassifyOn: null, event: null, notApplicable: true, text };
-  if (DNG.test(rest)) {
-    if (order === null)
-      issues.push(
-        issue('text.eo.order.missing', 'warning', 'E.O. line names no executive order', {
-          line,
-          column,
-          field: 'eo.order',
-        }),
-      );
-    return { order, declassifyOn: null, event: rest, notApplicable: false, text };
-  }
+  if (DNG.test(rest))
+    return withOrderChecked(
+      { order, declassifyOn: null, event: rest, notApplicable: false, text },
+      issues,
+      line,
+      column,
+    );
   const decl = DECL.exec(rest);
   if (decl) rest = rest.slice(decl[0].length).trim();
   else if (rest !== '' && !MDY.test(rest) && !YMD.test(rest))
@@ -73,7 +69,17 @@ export function parseEoLine(text: string, line: number, issues: Issue[], column 
       event = tail === '' ? null : tail;
     }
   }
-  if (order === null)
+  return withOrderChecked(
+    { order, declassifyOn, event, notApplicable: false, text },
+    issues,
+    line,
+    column,
+  );
+}
+
+/** The E.O. line as read, with a warning when it names no executive order (N/A lines need none). */
+function withOrderChecked(eo: EoLine, issues: Issue[], line: number, column: number): EoLine {
+  if (eo.order === null)
     issues.push(
       issue('text.eo.order.missing', 'warning', 'E.O. line names no executive order', {
         line,
@@ -81,7 +87,7 @@ export function parseEoLine(text: string, line: number, issues: Issue[], column 
         field: 'eo.order',
       }),
     );
-  return { order, declassifyOn, event, notApplicable: false, text };
+  return eo;
 }
 
 function isoDate(y: string, m: string, d: string): string | null {
