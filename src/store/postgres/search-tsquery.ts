@@ -7,23 +7,36 @@ import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
 import { phrasePairQuery } from './word-pairs.ts';
 
+/** A phrase's tsquery, from its text as written and its words. */
+type PhraseQuery = (text: string, words: readonly string[]) => RawBuilder<unknown>;
+
+const exactPhrase: PhraseQuery = (text) => sql`phraseto_tsquery('chancery_simple', ${text})`;
+
 /**
- * The tsquery of a query's text part, built from parameters with the `simple` configuration
- * (the same as the index): terms and phrases AND-ed, prefix terms as `word:*`, exclusions negated.
- *
- * @example tsQuery(parseSearchQuery('"export control"').query) // phraseto_tsquery('chancery_simple', $1)
+ * A query's text part as one tsquery with the `simple` configuration (the same as the index):
+ * terms and phrases AND-ed, each through `phrase`; prefix terms as `word:*`; exclusions negated
+ * (always exact).
  */
-export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
+function textTsQuery(query: SearchQuery, phrase: PhraseQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   for (const t of query.terms) {
     const words = wordsOf(t);
     if (t.endsWith('*') && words.length === 1)
       parts.push(sql`to_tsquery('chancery_simple', ${`${words[0]!}:*`})`);
-    else parts.push(sql`phraseto_tsquery('chancery_simple', ${words.join(' ')})`);
+    else parts.push(phrase(words.join(' '), words));
   }
-  for (const p of query.phrases) parts.push(sql`phraseto_tsquery('chancery_simple', ${p})`);
-  for (const e of query.excluded) parts.push(sql`!! phraseto_tsquery('chancery_simple', ${e})`);
+  for (const p of query.phrases) parts.push(phrase(p, wordsOf(p)));
+  for (const e of query.excluded) parts.push(sql`!! ${exactPhrase(e, [])}`);
   return sql.join(parts, sql` && `);
+}
+
+/**
+ * The tsquery of a query's text part, built from parameters: every phrase exact.
+ *
+ * @example tsQuery(parseSearchQuery('"export control"').query) // phraseto_tsquery('chancery_simple', $1)
+ */
+export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
+  return textTsQuery(query, exactPhrase);
 }
 
 /**
@@ -34,22 +47,10 @@ export function tsQuery(query: SearchQuery): RawBuilder<unknown> {
  * @example indexQuery(parseSearchQuery('"of the"').query) // CAST("('of the' | '~nopairs')" AS tsquery)
  */
 export function indexQuery(query: SearchQuery): RawBuilder<unknown> {
-  const phrase = (words: readonly string[]) => {
+  return textTsQuery(query, (_text, words) => {
     const pairs = phrasePairQuery(words);
-    return pairs === null
-      ? sql`phraseto_tsquery('chancery_simple', ${words.join(' ')})`
-      : sql`CAST(${pairs} AS tsquery)`;
-  };
-  const parts: RawBuilder<unknown>[] = [];
-  for (const t of query.terms) {
-    const words = wordsOf(t);
-    if (t.endsWith('*') && words.length === 1)
-      parts.push(sql`to_tsquery('chancery_simple', ${`${words[0]!}:*`})`);
-    else parts.push(phrase(words));
-  }
-  for (const p of query.phrases) parts.push(phrase(wordsOf(p)));
-  for (const e of query.excluded) parts.push(sql`!! phraseto_tsquery('chancery_simple', ${e})`);
-  return sql.join(parts, sql` && `);
+    return pairs === null ? exactPhrase(words.join(' '), words) : sql`CAST(${pairs} AS tsquery)`;
+  });
 }
 
 /** True when indexQuery differs from tsQuery (some phrase is looked up by its word pairs). */
