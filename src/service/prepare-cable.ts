@@ -30,6 +30,7 @@ export function prepareCable(
   bytes: Uint8Array,
   file: string,
   ctx: { readonly reference: Directory; readonly rules: MarkingRules },
+  sha256?: string,
 ): Prepared {
   let raw: string;
   try {
@@ -94,7 +95,8 @@ export function prepareCable(
     input: {
       id,
       raw,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      // The importer hashes every file it reads (to skip stored texts unparsed) and passes it on.
+      sha256: sha256 ?? createHash('sha256').update(bytes).digest('hex'),
       cable,
       issues,
       date: cableDate(cable),

@@ -9,7 +9,12 @@ import { fromWireCable, type WireCable } from './wire-cable.ts';
 /** One message to a worker: files to prepare, in order. */
 export interface PrepareJob {
   readonly id: number;
-  readonly items: readonly { readonly file: string; readonly bytes: Uint8Array }[];
+  readonly items: readonly {
+    readonly file: string;
+    readonly bytes: Uint8Array;
+    /** SHA-256 of `bytes`, hex, when the caller has it already (else it is computed). */
+    readonly sha256?: string;
+  }[];
 }
 
 /** A worker's answer for one file. */
@@ -59,7 +64,7 @@ export function openPreparePool(
   const prepared = { inWorkers: 0, inThread: 0 };
   const inThread = (items: PrepareJob['items']) => {
     prepared.inThread += items.length;
-    return items.map((i) => prepareCable(i.bytes, i.file, ctx));
+    return items.map((i) => prepareCable(i.bytes, i.file, ctx, i.sha256));
   };
   interface Queued {
     readonly job: PrepareJob;

@@ -10,7 +10,7 @@ const ctx = { reference: directory(), rules: markingRules() };
 
 parentPort?.on('message', (job: PrepareJob) => {
   const results = job.items.map((item): PrepareResult => {
-    const prepared = prepareCable(item.bytes, item.file, ctx);
+    const prepared = prepareCable(item.bytes, item.file, ctx, item.sha256);
     return prepared.kind === 'rejected'
       ? prepared
       : { kind: 'wire', cable: toWireCable(prepared.input) };
