@@ -117,7 +117,9 @@ export async function importCables(
   // transaction); as many again wait in the pool, where this thread takes them when the result
   // it needs next has not come back within HELP_AFTER_MS (a busy machine may starve the workers).
   const depth = Math.max(2, Math.ceil(batchSize / JOB_SIZE));
-  const pool = openPreparePool(options.workers ?? defaultWorkerCount(), ctx, { depth });
+  // The PostgreSQL store's word pairs are pure JS: the workers compute them, not this thread.
+  const wire = { wordPairs: store.kind === 'postgres' };
+  const pool = openPreparePool(options.workers ?? defaultWorkerCount(), ctx, { depth, wire });
   let listed;
   try {
     listed = await listCableFiles(paths);

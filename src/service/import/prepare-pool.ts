@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Directory } from '../../directory/directory.ts';
 import type { MarkingRules } from '../../model/marking-rules.ts';
 import { prepareCable, type Prepared } from '../prepare-cable.ts';
-import { fromWireCable, type WireCable } from './wire-cable.ts';
+import { fromWireCable, type WireCable, type WireOptions } from './wire-cable.ts';
 
 /** One message to a worker: files to prepare, in order. */
 export interface PrepareJob {
@@ -59,7 +59,7 @@ export function defaultWorkerCount(): number {
 export function openPreparePool(
   count: number,
   ctx: { readonly reference: Directory; readonly rules: MarkingRules },
-  options: { readonly depth?: number } = {},
+  options: { readonly depth?: number; readonly wire?: WireOptions } = {},
 ): PreparePool {
   const prepared = { inWorkers: 0, inThread: 0 };
   const inThread = (items: PrepareJob['items']) => {
@@ -91,7 +91,7 @@ export function openPreparePool(
     if (!slots.some((s) => s.alive)) for (const q of queue.splice(0)) q.done(inThread(q.job.items));
   };
   for (let n = 0; n < count; n++) {
-    const worker = startWorker();
+    const worker = startWorker(options.wire ?? {});
     if (worker === null) break;
     const slot: Slot = { worker, pending: new Map(), alive: true };
     worker.on('message', (m: { id: number; results: PrepareResult[] }) => {
@@ -144,11 +144,12 @@ function ready(cable: WireCable): Prepared {
 }
 
 /**
- * A worker running prepare-worker.ts. Under tsx (how Chancery runs) a worker does not inherit the
- * TypeScript loader, so it registers tsx's ESM hooks before importing the module; without tsx
- * the module is loaded as it is. Null when no thread can be started.
+ * A worker running prepare-worker.ts, deriving what `wire` asks beyond the rows. Under tsx (how
+ * Chancery runs) a worker does not inherit the TypeScript loader, so it registers tsx's ESM hooks
+ * before importing the module; without tsx the module is loaded as it is. Null when no thread can
+ * be started.
  */
-function startWorker(): Worker | null {
+function startWorker(wire: WireOptions): Worker | null {
   const url = new URL('./prepare-worker.ts', import.meta.url).href;
   try {
     let api: string | null;
@@ -159,10 +160,10 @@ function startWorker(): Worker | null {
     }
     const worker =
       api === null
-        ? new Worker(new URL(url))
+        ? new Worker(new URL(url), { workerData: wire })
         : new Worker(
             `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); })`,
-            { eval: true },
+            { eval: true, workerData: wire },
           );
     return worker;
   } catch {

@@ -9,7 +9,7 @@ import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
 import { searchKeys, tsqueryCandidates, tsqueryMatch } from './search-tsquery.ts';
-import { wordPairs } from './word-pairs.ts';
+import { portionPairs } from './word-pairs.ts';
 
 /**
  * Opens the archive in the PostgreSQL database at `url`, migrating it to the latest schema.
@@ -167,8 +167,9 @@ async function putRound(
     writes.map((w) => w.rows.cable.cable_date),
   );
   await insertChunks(
-    writes.flatMap((w) =>
-      w.rows.portions.map((p) => ({
+    writes.flatMap((w) => {
+      const pairs = portionPairs(w.rows);
+      return w.rows.portions.map((p, i) => ({
         search_key: nextKey(w.rows.cable.cable_date),
         cable_seq: seqOf(w),
         ordinal: p.ordinal,
@@ -177,8 +178,9 @@ async function putRound(
         class_id: classIds.get(p.classKey)!,
         marked: p.marked,
         body: p.body,
-      })),
-    ),
+        pairs: pairs[i]!,
+      }));
+    }),
     (chunk) => insertPortions(trx, chunk),
   );
   await insertChunks(
@@ -208,16 +210,18 @@ interface PortionRow {
   readonly class_id: number;
   readonly marked: number;
   readonly body: string;
+  /** wordPairs(body): null leaves the pairs to the SQL function. */
+  readonly pairs: string | null;
 }
 
 /**
  * Portions with their tsvector: the words, plus the word-pair lexemes of migration 0008, from
- * wordPairs where the text is plain and from the exact SQL function otherwise. One array per
+ * wordPairs where the text is plain (computed by the import worker when there is one) and from the
+ * exact SQL function otherwise. One array per
  * column (unnest) rather than a parameter per value; OFFSET 0 keeps to_tsvector to one call a row.
  */
 async function insertPortions(trx: Trx, rows: readonly PortionRow[]): Promise<void> {
   const column = <K extends keyof PortionRow>(k: K) => rows.map((r) => r[k]);
-  const pairs = rows.map((r) => wordPairs(r.body));
   await sql`INSERT INTO portion (search_key, cable_seq, ordinal, kind, num, class_id, marked, body, tsv)
     SELECT u.search_key, u.cable_seq, u.ordinal, u.kind, u.num, u.class_id, u.marked, u.body,
       CASE WHEN u.pairs IS NULL THEN v.tsv || chancery_word_pairs(v.tsv)
@@ -225,7 +229,7 @@ async function insertPortions(trx: Trx, rows: readonly PortionRow[]): Promise<vo
     FROM unnest(${column('search_key')}::bigint[], ${column('cable_seq')}::int[],
       ${column('ordinal')}::int[], ${column('kind')}::text[], ${column('num')}::text[],
       ${column('class_id')}::int[], ${column('marked')}::int[], ${column('body')}::text[],
-      ${pairs}::text[]) AS u(search_key, cable_seq, ordinal, kind, num, class_id, marked, body, pairs),
+      ${column('pairs')}::text[]) AS u(search_key, cable_seq, ordinal, kind, num, class_id, marked, body, pairs),
     LATERAL (SELECT to_tsvector('chancery_simple', u.body) AS tsv OFFSET 0) v`.execute(trx);
 }
 
