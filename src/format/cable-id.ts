@@ -122,8 +122,23 @@ const LEAKED = /^(\d{2})[A-Z]*\d{1,2}[A-Z0-9]{0,3}\d{1,2}([A-Z]{2,})(\d{1,7})$/;
 /** Words that only ever precede the station by accident (`UNCLAS EFTO LONDON`, `AMEMBASSY HANOI`). */
 const STATION_PREFIX = /^(?:EFTO|AMEMBASSY|EMBASSY|AMCONSUL|USMISSION)(?=[A-Z]{3})/;
 
+/**
+ * Stations already read, by their spelling: the same few hundred recur in every REF block, and a
+ * reference is checked two or three times (known station? cable id?). Bounded like tags' near codes.
+ */
+const stationCache = new Map<string, string>();
+
 /** The station as ids spell it: spaces and punctuation removed, prefixes and aliases resolved. */
 export function canonicalStation(written: string): string {
+  let station = stationCache.get(written);
+  if (station === undefined) {
+    station = readStation(written);
+    if (stationCache.size < 10000) stationCache.set(written, station);
+  }
+  return station;
+}
+
+function readStation(written: string): string {
   const squeezed = withoutStationPunctuation(written.toUpperCase());
   const c = squeezed.charCodeAt(0); // E, A or U start every prefix
   const stripped =
@@ -144,12 +159,14 @@ export function canonicalCableId(raw: string, citingYear?: string | null): strin
   // Ids and references are short and mostly hold single spaces only: skip the regex pass then.
   const text = hasSpaceRun(upper) ? collapseSpaces(upper) : upper;
   if (text === '') return null;
-  const damaged = DAMAGED_IDS.get(withoutSpaces(text));
+  // Every damaged id starts with a digit: a reference without a year skips the squeeze and lookup.
+  const damaged = isDigit(text.charCodeAt(0)) ? DAMAGED_IDS.get(withoutSpaces(text)) : undefined;
   if (damaged !== undefined) return damaged;
-  const leaked = mayBeLeaked(text) ? LEAKED.exec(text) : null;
-  const m = leaked ? [text, leaked[1], leaked[2], leaked[3]] : SPACED.exec(text);
+  const m = (mayBeLeaked(text) ? LEAKED.exec(text) : null) ?? SPACED.exec(text);
   if (!m) return null;
-  const [, writtenYear, writtenStation = '', writtenSerial = ''] = m;
+  const writtenYear = m[1];
+  const writtenStation = m[2] ?? '';
+  const writtenSerial = m[3] ?? '';
   const year = twoDigitYear(writtenYear ?? citingYear ?? null);
   const station = canonicalStation(writtenStation);
   const serial =

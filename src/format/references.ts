@@ -142,8 +142,9 @@ function splitUnlettered(text: string, stations: ReadonlySet<string> | undefined
       if (!m || !known(canonicalStation(m[2] ?? ''), stations)) break;
       const after = rest.slice(m[0].length);
       const sep = ID_SEPARATOR.exec(after)?.[0] ?? '';
+      if (sep === '') break; // the last (or only) id: no second regex run
       const next = LEADING_ID.exec(after.slice(sep.length));
-      if (!next || sep === '' || !known(canonicalStation(next[2] ?? ''), stations)) break;
+      if (!next || !known(canonicalStation(next[2] ?? ''), stations)) break;
       out.push(rest.slice(0, m[0].length));
       rest = after.slice(sep.length);
     }
