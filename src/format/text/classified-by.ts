@@ -1,6 +1,6 @@
 /** The classification authority block: `Classified By: ISN Patricia A. McNerney for reasons 1.4 (b) and (d).` */
 import type { ClassifiedBy } from '../cable.ts';
-import { collapseSpaces } from '../chars.ts';
+import { collapseSpaces, isSpace } from '../chars.ts';
 
 /** Title words that make up a position ("Charge d'Affaires a.i.", "Political Counselor"). */
 const TITLES = new Set(
@@ -137,14 +137,10 @@ export function parseClassifiedBy(text: string): ClassifiedBy {
   const flat = collapseSpaces(text).trim();
   // The keyword may be written twice: `Classified By: Classified by EUR Assistant Secretary …`.
   const body = flat.replace(/^(?:\([A-Z]+\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*){1,2}/i, '');
-  // The reason clause starts at "reason(s)", "for reason", "E.O." or the first "1.4"-like number.
-  const cut =
-    /[,;.]?\s*\b(?:for\s+)?(?:re\s?a\s?s\s?o\s?ns?|rsn|reason\(s\))\b|[,;]?\s*\bE\.?\s?O\.?\s*1\d{4}|[,;]?\s*(?:for\s+)?\b1\s?[.,]\s?[45]\b/i.exec(
-      body,
-    );
-  const who = (cut ? body.slice(0, cut.index) : body)
-    .trim()
-    .replace(/(?<!\b[JS][Rr])[,;.:\s]+$/, '')
+  const cut = findReasonClause(body);
+  const named = (cut ? body.slice(0, cut.index) : body).trim();
+  // Only a name ending in punctuation has any for the (unanchored, so slow) regex to take off.
+  const who = (endsWithPunctuation(named) ? named.replace(/(?<!\b[JS][Rr])[,;.:\s]+$/, '') : named)
     // What stood before the reasons: `… PER 1.4`, a split `FOR REASO NS`, `FO R`, `. Rea sons`, a dash.
     .replace(
       /[.,]?\s+(?:per|f\s?o\s?r(?:\s+r\s?e\s?a[\sa-z]*)?|r\s?e\s?a\s?s\s?o\s?n\s?s?|-+)$/i,
@@ -155,9 +151,69 @@ export function parseClassifiedBy(text: string): ClassifiedBy {
   return { names, position, reasons: readReasons(reasonText), text };
 }
 
+/**
+ * The reason clause starts at "reason(s)", "for reason", "E.O." or the first "1.4"-like number:
+ * REASON_CLAUSE's leftmost match.
+ */
+const REASON_CLAUSE =
+  /[,;.]?\s*\b(?:for\s+)?(?:re\s?a\s?s\s?o\s?ns?|rsn|reason\(s\))\b|[,;]?\s*\bE\.?\s?O\.?\s*1\d{4}|[,;]?\s*(?:for\s+)?\b1\s?[.,]\s?[45]\b/gi;
+
+/**
+ * REASON_CLAUSE's leftmost match in `body`, or null. For speed the regex starts where a match
+ * can first start rather than at every character of the name: each match holds a "re"/"rs" or
+ * a "1", and before that only blanks, punctuation and the letters of "for" / "E.O.".
+ */
+function findReasonClause(body: string): RegExpExecArray | null {
+  let from = firstReasonCore(body);
+  if (from === -1) return null;
+  while (from > 0 && mayLeadReason(body.charCodeAt(from - 1))) from--;
+  REASON_CLAUSE.lastIndex = from;
+  const m = REASON_CLAUSE.exec(body);
+  REASON_CLAUSE.lastIndex = 0;
+  return m;
+}
+
+/** The first "1", or "r" followed by "e" or "s" (any case): where a reason clause's core may start. */
+function firstReasonCore(body: string): number {
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 49) return i; // 1
+    if (c === 114 || c === 82) {
+      const next = body.charCodeAt(i + 1) | 32; // lower case
+      if (next === 101 || next === 115) return i; // e, s
+    }
+  }
+  return -1;
+}
+
+/** A character that may stand in a reason clause before its core: `, `, `. for `, `E.O. `. */
+function mayLeadReason(c: number): boolean {
+  const lower = c | 32;
+  return (
+    lower === 102 || // f
+    lower === 111 || // o
+    lower === 114 || // r
+    lower === 101 || // e
+    c === 44 || // ,
+    c === 59 || // ;
+    c === 46 || // .
+    isSpace(c)
+  );
+}
+
+/** Ends in `,`, `;`, `.` or `:` (the name is trimmed, so no blank). */
+function endsWithPunctuation(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 44 || c === 59 || c === 46 || c === 58;
+}
+
 function splitWho(who: string): { names: string[]; position: string | null } {
   if (who === '') return { names: [], position: null };
-  const segments = who.split(/\s*[,;]\s*/).filter((s) => s !== '');
+  // A name without a comma or semicolon is one segment (most are): no regex split then.
+  const segments =
+    who.includes(',') || who.includes(';')
+      ? who.split(/\s*[,;]\s*/).filter((s) => s !== '')
+      : [who];
   // `ROBERT O. BLAKE, JR.`: the suffix belongs to the name.
   for (let s = 1; s < segments.length; s++)
     if (/^(?:JR|SR)\.?$/i.test(segments[s]!)) {
@@ -198,8 +254,32 @@ function splitFirst(segments: string[]): { names: string[]; position: string | n
     return { names: [], position: [first, ...trailing].join(', ') };
   const position = [leading, ...trailing].filter((s) => s !== '').join(', ');
   // `AGUIRRE JR`: the stop of `Jr.` went with the punctuation before the reasons.
-  const names = name === '' ? [] : name.replace(/\b([JS][Rr])$/, '$1.').split(/\s+and\s+/i);
+  const names = name === '' ? [] : splitNames(name);
   return { names, position: position === '' ? null : position };
+}
+
+/**
+ * `John Doe and Jane Roe` as two names; `AGUIRRE JR` given its stop back. The regexes run only
+ * when they can match (for speed: they scan the whole name, and few names end in "r" or join two).
+ */
+function splitNames(name: string): string[] {
+  const z = name.charCodeAt(name.length - 1);
+  const stopped = z === 114 || z === 82 ? name.replace(/\b([JS][Rr])$/, '$1.') : name; // r, R
+  return hasSpacedAnd(stopped) ? stopped.split(/\s+and\s+/i) : [stopped];
+}
+
+/** True when "and" (any case) stands between blanks: where `/\s+and\s+/i` can match. */
+function hasSpacedAnd(text: string): boolean {
+  for (let i = 1; i + 3 < text.length; i++)
+    if (
+      (text.charCodeAt(i) | 32) === 97 && // a
+      (text.charCodeAt(i + 1) | 32) === 110 && // n
+      (text.charCodeAt(i + 2) | 32) === 100 && // d
+      isSpace(text.charCodeAt(i - 1)) &&
+      isSpace(text.charCodeAt(i + 3))
+    )
+      return true;
+  return false;
 }
 
 function isTitle(segment: string): boolean {
@@ -228,19 +308,25 @@ function isTitleWord(w: string, mixed: boolean): boolean {
   return mixed && w === w.toUpperCase() && /[A-Z][^.]*[A-Z]/.test(w);
 }
 
+/** A section number of E.O. 12958: `1.4`, `1,4`, `1. 5`, `1/4`. */
+const REASON_SECTION = /\b1\s?[.,/]\s?([4-6])(?!\d)/g;
+/** Single letters a–h standing alone (or glued to the number: "1.4B", "1.5a"). */
+const REASON_LETTER = /(^|[^A-Za-z])([a-hA-H])(?![A-Za-z])/g;
+
 /** Reason references "1.4(b)" in order, without repeats: `1.4 (b) and (d)`, `1.4B AND D`, `1.5(B)(D)`, `(b&d)`. */
 function readReasons(text: string): string[] {
   const out: string[] = [];
+  if (text === '') return out;
   const sections: RegExpExecArray[] = [];
-  const section = /\b1\s?[.,/]\s?([4-6])(?!\d)/g;
+  // Shared global regexes: each exec loop runs to its end, which leaves lastIndex at 0.
+  const section = REASON_SECTION;
+  const letters = REASON_LETTER;
   for (let m = section.exec(text); m; m = section.exec(text)) sections.push(m);
   for (let s = 0; s < sections.length; s++) {
     const m = sections[s]!;
     const from = m.index + m[0].length;
     const to = s + 1 < sections.length ? sections[s + 1]!.index : text.length;
     const span = text.slice(from, to);
-    // Single letters a–h standing alone (or glued to the number: "1.4B", "1.5a").
-    const letters = /(^|[^A-Za-z])([a-hA-H])(?![A-Za-z])/g;
     for (let l = letters.exec(span); l; l = letters.exec(span)) {
       const letter = l[2]!;
       const glued = l.index === 0 && l[1] === '';
