@@ -4,6 +4,9 @@ import type { Issue } from '../issue.ts';
 import { issue } from '../issue.ts';
 import type { FormatReference } from '../reference.ts';
 
+/** A code (`PREL`), a code with a name in parentheses (`OVIP (STEINBERG, JAMES B.)`), or a name alone. */
+const TOKEN = /([^\s,;()]+)(\s*\([^)]*\)?)?|(\([^)]*\)?)/g;
+
 /**
  * Reads the text after `TAGS:` (wrapped lines joined with a space). Commas and/or spaces separate
  * codes; a parenthesised name joins the code before it (`OVIP (STEINBERG, JAMES B.)`).
@@ -18,14 +21,18 @@ export function parseTags(
 ): Tag[] {
   const tags: Tag[] = [];
   const seen = new Set<string>();
-  const re = /([^\s,;()]+)(\s*\([^)]*\)?)?|(\([^)]*\)?)/g;
+  // The shared regex, from the start (its loop below ends at lastIndex 0, unless a call threw).
+  const re = TOKEN;
+  re.lastIndex = 0;
   const phrases = reference?.tagPhrases;
   const heads = phrases && phrases.length > 0 ? phraseHeads(phrases) : undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The word upper-cased once, for the phrase heads and as the code of a plain token.
+    const upper = m[1]?.toUpperCase();
     // A known code of several words (`COUNTER TERRORISM`): one tag, not one per word. Only a
     // token that is some phrase's first word is looked at further.
     const phrase =
-      heads !== undefined && m[1] !== undefined && heads.has(m[1].toUpperCase())
+      heads !== undefined && upper !== undefined && heads.has(upper)
         ? phraseAt(text, m.index, phrases!)
         : undefined;
     if (phrase !== undefined) {
@@ -39,11 +46,12 @@ export function parseTags(
     }
     const raw = m[0];
     const person = m[2] !== undefined || m[3] !== undefined;
+    // Not a person: the token is the word alone (raw === m[1]), so upper is raw upper-cased.
     const code = person
       ? raw.toUpperCase().replace(/\s+/g, ' ').replace(/\s*\(/, ' (')
       : endsWithDotOrColon(raw)
-        ? raw.toUpperCase().replace(/[.:]+$/, '')
-        : raw.toUpperCase();
+        ? upper!.replace(/[.:]+$/, '')
+        : upper!;
     if (code === '') continue;
     const found = person
       ? [{ code, kind: 'person' as TagKind, raw }]
