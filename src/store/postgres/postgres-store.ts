@@ -1,5 +1,5 @@
 /** The PostgreSQL adapter (DATABASE_URL): a pg pool behind Kysely, multi-row inserts per batch. */
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrate.ts';
 import { createPortionRum } from '../migrations/0006-postgres-rum.ts';
@@ -45,25 +45,48 @@ export async function openPostgresStore(url: string): Promise<Store> {
     search: (query, reader, page) =>
       executeSearch(db, tsqueryMatch, query, reader, page, tsqueryCandidates),
     settle: async () => {
-      // Rebuild the search index a bulk import dropped, serialised with writers (putBatch's lock).
-      await db.transaction().execute(async (trx) => {
-        await sql`SELECT pg_advisory_xact_lock(424242)`.execute(trx);
-        // The RUM build sorts its postings in maintenance_work_mem and merges each overflow into
-        // the index: at 256k cables it took over 30 min with 256 MB and about 5 min with 2 GB. At
-        // least 1 GB for this one statement; a server configured higher keeps its own value.
-        await sql`SELECT set_config('maintenance_work_mem', CASE
-            WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < 1073741824 THEN '1GB'
-            ELSE current_setting('maintenance_work_mem') END, true)`.execute(trx);
-        await createPortionRum(trx);
-      });
-      // Every GIN index of the archive's tables, whatever the search design names them.
-      await sql`SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i
-        JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-        JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-        WHERE a.amname = 'gin' AND n.nspname = current_schema()`.execute(db);
       // VACUUM, not only ANALYZE: it sets the visibility map after a bulk load, so the index-only
-      // scans of search (cable_tag, access classes) do not fetch every heap row.
-      await sql`VACUUM ANALYZE`.execute(db);
+      // scans of search (cable_tag, access classes) do not fetch every heap row. The tables other
+      // than portion are vacuumed on another connection while the RUM index is built (the build
+      // locks portion only; the whole database one after the other took 1.1 s more at 6k).
+      // portion is vacuumed before the build: its ANALYZE does not need the index, and the
+      // build's scan then finds the hint bits set.
+      // Settled at once, so that a failure here never goes unhandled while the build runs.
+      const others = (async () => {
+        const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables
+          WHERE schemaname = current_schema() AND tablename <> 'portion' ORDER BY tablename`.execute(
+          db,
+        );
+        if (rows.length > 0)
+          await sql`VACUUM ANALYZE ${sql.join(rows.map((r) => sql.table(r.name)))}`.execute(db);
+      })().then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+      try {
+        await sql`VACUUM ANALYZE portion`.execute(db);
+        // Rebuild the search index a bulk import dropped, serialised with writers (putBatch's lock).
+        await db.transaction().execute(async (trx) => {
+          await sql`SELECT pg_advisory_xact_lock(424242)`.execute(trx);
+          // The RUM build sorts its postings in maintenance_work_mem and merges each overflow into
+          // the index: at 256k cables it took over 30 min with 256 MB and about 5 min with 2 GB. At
+          // least 1 GB for this one statement; a server configured higher keeps its own value.
+          await sql`SELECT set_config('maintenance_work_mem', CASE
+              WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < 1073741824 THEN '1GB'
+              ELSE current_setting('maintenance_work_mem') END, true)`.execute(trx);
+          await createPortionRum(trx);
+        });
+        // Every GIN index of the archive's tables, whatever the search design names them.
+        await sql`SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i
+          JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+          JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+          WHERE a.amname = 'gin' AND n.nspname = current_schema()`.execute(db);
+      } catch (error) {
+        await others;
+        throw error;
+      }
+      const failed = await others;
+      if (failed !== undefined) throw failed.error;
     },
     close: async () => {
       await db.destroy();
@@ -144,23 +167,44 @@ async function putRound(
   if (retire.length > 0)
     await trx.updateTable('cable').set({ is_current: 0 }).where('seq', 'in', retire).execute();
   const classIds = await ensureClasses(trx, writes);
-  const seqs = new Map<string, number>();
+  // The cables' texts are bound one parameter per value: as text[] arrays (unnest) the 52 MB of
+  // the real corpus took 2.3 s to escape on this thread and 0.5 s more to parse on the server.
+  const inserted: { seq: number; id: string }[] = [];
   await insertChunks(writes, async (chunk) => {
-    const inserted = await trx
-      .insertInto('cable')
-      .values(
-        chunk.map((w) => ({
-          ...w.rows.cable,
-          version: w.version,
-          is_current: 1,
-          imported_at: importedAt,
-          unmarked_class: classIds.get(w.rows.unmarkedKey)!,
-        })),
-      )
-      .returning(['seq', 'id'])
-      .execute();
-    for (const r of inserted) seqs.set(r.id, r.seq);
+    const values = valuesList(
+      CABLE_TYPES,
+      chunk.map((w) => {
+        const c = w.rows.cable;
+        return [
+          c.id,
+          w.version,
+          1,
+          c.sha256,
+          c.raw,
+          c.parsed,
+          c.issues,
+          c.cable_date,
+          c.origin,
+          c.banner,
+          c.banner_level,
+          c.captions,
+          c.subject,
+          importedAt,
+          classIds.get(w.rows.unmarkedKey)!,
+        ];
+      }),
+    );
+    const { rows } = await trx.executeQuery<{ seq: number; id: string }>(
+      CompiledQuery.raw(
+        `INSERT INTO cable (id, version, is_current, sha256, raw, parsed, issues, cable_date, origin,
+          banner, banner_level, captions, subject, imported_at, unmarked_class)
+        VALUES ${values.text} RETURNING seq, id`,
+        values.parameters,
+      ),
+    );
+    inserted.push(...rows);
   });
+  const seqs = new Map(inserted.map((r) => [r.id, r.seq]));
   const seqOf = (w: (typeof writes)[number]) => seqs.get(w.item.id)!;
   const nextKey = await searchKeys(
     trx,
@@ -183,22 +227,41 @@ async function putRound(
     }),
     (chunk) => insertPortions(trx, chunk),
   );
-  await insertChunks(
-    writes.flatMap((w) => w.rows.tags.map((tag) => ({ cable_seq: seqOf(w), tag }))),
-    (chunk) => trx.insertInto('cable_tag').values(chunk).execute(),
+  await insertFieldRows(
+    trx,
+    writes.map((w) => ({ seq: seqOf(w), rows: w.rows })),
   );
-  await insertChunks(
-    writes.flatMap((w) => w.rows.captions.map((caption) => ({ cable_seq: seqOf(w), caption }))),
-    (chunk) => trx.insertInto('cable_caption').values(chunk).execute(),
-  );
-  await insertChunks(
-    writes.flatMap((w) => w.rows.addressees.map((a) => ({ cable_seq: seqOf(w), ...a }))),
-    (chunk) => trx.insertInto('addressee').values(chunk).execute(),
-  );
-  await insertChunks(
-    writes.flatMap((w) => w.rows.refs.map((r) => ({ cable_seq: seqOf(w), ...r }))),
-    (chunk) => trx.insertInto('cable_ref').values(chunk).execute(),
-  );
+}
+
+/**
+ * The TAGS, captions, addressees and references of the cables written, in one statement: one
+ * array per column of each table (a statement per table and chunk of 1,000 rows before: 125 round
+ * trips and 30,000 parameters for the real corpus's addressees alone).
+ */
+async function insertFieldRows(
+  trx: Trx,
+  cables: readonly { seq: number; rows: DerivedRows }[],
+): Promise<void> {
+  const of = <T, R>(pick: (r: DerivedRows) => readonly T[], value: (t: T, seq: number) => R) =>
+    cables.flatMap((c) => pick(c.rows).map((t) => value(t, c.seq)));
+  const tags = (r: DerivedRows) => r.tags;
+  const captions = (r: DerivedRows) => r.captions;
+  const addressees = (r: DerivedRows) => r.addressees;
+  const refs = (r: DerivedRows) => r.refs;
+  await sql`WITH tag AS (INSERT INTO cable_tag (cable_seq, tag)
+      SELECT * FROM unnest(${of(tags, (_, seq) => seq)}::int[], ${of(tags, (t) => t)}::text[])),
+    caption AS (INSERT INTO cable_caption (cable_seq, caption)
+      SELECT * FROM unnest(${of(captions, (_, seq) => seq)}::int[],
+        ${of(captions, (c) => c)}::text[])),
+    addressee AS (INSERT INTO addressee (cable_seq, role, ordinal, ri, name)
+      SELECT * FROM unnest(${of(addressees, (_, seq) => seq)}::int[],
+        ${of(addressees, (a) => a.role)}::text[], ${of(addressees, (a) => a.ordinal)}::int[],
+        ${of(addressees, (a) => a.ri)}::text[], ${of(addressees, (a) => a.name)}::text[])),
+    ref AS (INSERT INTO cable_ref (cable_seq, ordinal, label, target_id, text)
+      SELECT * FROM unnest(${of(refs, (_, seq) => seq)}::int[], ${of(refs, (r) => r.ordinal)}::int[],
+        ${of(refs, (r) => r.label)}::text[], ${of(refs, (r) => r.target_id)}::text[],
+        ${of(refs, (r) => r.text)}::text[]))
+    SELECT 1`.execute(trx);
 }
 
 interface PortionRow {
@@ -217,20 +280,67 @@ interface PortionRow {
 /**
  * Portions with their tsvector: the words, plus the word-pair lexemes of migration 0008, from
  * wordPairs where the text is plain (computed by the import worker when there is one) and from the
- * exact SQL function otherwise. One array per
- * column (unnest) rather than a parameter per value; OFFSET 0 keeps to_tsvector to one call a row.
+ * exact SQL function otherwise. One parameter per value: bodies as a text[] array cost more to
+ * escape here and to parse on the server. OFFSET 0 keeps to_tsvector to one call a row.
  */
 async function insertPortions(trx: Trx, rows: readonly PortionRow[]): Promise<void> {
-  const column = <K extends keyof PortionRow>(k: K) => rows.map((r) => r[k]);
-  await sql`INSERT INTO portion (search_key, cable_seq, ordinal, kind, num, class_id, marked, body, tsv)
-    SELECT u.search_key, u.cable_seq, u.ordinal, u.kind, u.num, u.class_id, u.marked, u.body,
-      CASE WHEN u.pairs IS NULL THEN v.tsv || chancery_word_pairs(v.tsv)
-        ELSE v.tsv || array_to_tsvector(string_to_array(u.pairs, ',')) END
-    FROM unnest(${column('search_key')}::bigint[], ${column('cable_seq')}::int[],
-      ${column('ordinal')}::int[], ${column('kind')}::text[], ${column('num')}::text[],
-      ${column('class_id')}::int[], ${column('marked')}::int[], ${column('body')}::text[],
-      ${column('pairs')}::text[]) AS u(search_key, cable_seq, ordinal, kind, num, class_id, marked, body, pairs),
-    LATERAL (SELECT to_tsvector('chancery_simple', u.body) AS tsv OFFSET 0) v`.execute(trx);
+  const values = valuesList(
+    PORTION_TYPES,
+    rows.map((r) => [
+      r.search_key,
+      r.cable_seq,
+      r.ordinal,
+      r.kind,
+      r.num,
+      r.class_id,
+      r.marked,
+      r.body,
+      r.pairs,
+    ]),
+  );
+  await trx.executeQuery(
+    CompiledQuery.raw(
+      `INSERT INTO portion (search_key, cable_seq, ordinal, kind, num, class_id, marked, body, tsv)
+      SELECT u.search_key, u.cable_seq, u.ordinal, u.kind, u.num, u.class_id, u.marked, u.body,
+        CASE WHEN u.pairs IS NULL THEN v.tsv || chancery_word_pairs(v.tsv)
+          ELSE v.tsv || array_to_tsvector(string_to_array(u.pairs, ',')) END
+      FROM (VALUES ${values.text})
+        AS u(search_key, cable_seq, ordinal, kind, num, class_id, marked, body, pairs),
+      LATERAL (SELECT to_tsvector('chancery_simple', u.body) AS tsv OFFSET 0) v`,
+      values.parameters,
+    ),
+  );
+}
+
+/** Column types of the cable insert's VALUES, in its column order. */
+const CABLE_TYPES = [
+  ...['text', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int'],
+  ...['text', 'text', 'text', 'int'],
+];
+/** Column types of the portion insert's VALUES (the last is the pairs). */
+const PORTION_TYPES = ['bigint', 'int', 'int', 'text', 'text', 'int', 'int', 'text', 'text'];
+
+/**
+ * The text of a VALUES list, `($1::int, $2::text), ($3, $4)`, with one placeholder per value and
+ * the first row cast to `types` (the other rows take its types), and the values to bind. Only
+ * placeholders are written into the text. Keep rows × columns under PostgreSQL's 65,535
+ * parameters (CHUNK rows).
+ *
+ * @example valuesList(['int', 'text'], [[1, 'a'], [2, 'b']]).text // '($1::int, $2::text), ($3, $4)'
+ */
+function valuesList(
+  types: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): { text: string; parameters: unknown[] } {
+  const parameters: unknown[] = [];
+  const tuples = rows.map((row, r) => {
+    const cells = row.map((value, i) => {
+      parameters.push(value);
+      return r === 0 ? `$${parameters.length}::${types[i]!}` : `$${parameters.length}`;
+    });
+    return `(${cells.join(', ')})`;
+  });
+  return { text: tuples.join(', '), parameters };
 }
 
 /** Ids of every access class the writes need, creating the missing ones. */
