@@ -7,6 +7,7 @@ import { ginFastupdate } from './migrations/0004-gin-fastupdate.ts';
 import { portionSearchCover } from './migrations/0005-portion-search-cover.ts';
 import { postgresRum } from './migrations/0006-postgres-rum.ts';
 import { postgresWordPairs } from './migrations/0008-postgres-word-pairs.ts';
+import { postgresLz4 } from './migrations/0009-postgres-lz4.ts';
 import { unmarkedClass } from './migrations/0004-unmarked-class.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
@@ -21,6 +22,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
     '0004-unmarked-class': unmarkedClass(),
     '0006-postgres-rum': postgresRum(dialect),
     '0008-postgres-word-pairs': postgresWordPairs(dialect),
+    '0009-postgres-lz4': postgresLz4(dialect),
   };
 }
 
