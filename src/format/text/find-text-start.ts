@@ -70,13 +70,12 @@ function bannerAt(text: string): 'strong' | 'weak' | null {
   return findBannerInLine(text)?.strong ? 'strong' : null;
 }
 
-/** A TAB, a quote or `Cable dated` in the line (one pass over it, not three searches). */
+/**
+ * A TAB, a quote or `Cable dated` in the line. Three native searches: a character loop over every
+ * transmission header line cost more than all three.
+ */
 function mayBeGlued(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 9 || c === 34 || (c === 67 && text.startsWith('Cable dated', i))) return true;
-  }
-  return false;
+  return text.includes('\t') || text.includes('"') || text.includes('Cable dated');
 }
 
 function isTextLine(text: string): boolean {

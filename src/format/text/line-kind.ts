@@ -57,6 +57,9 @@ export function captionWords(text: string): string[] | null {
   // Every caption and phrase head is 3–13 letters long (LOU … NOFORN/SIPDIS).
   const headEnd = space === -1 || space > e ? e : space;
   if (headEnd - s < 3 || headEnd - s > 13) return null;
+  // ...and ends in a capital: field lines (`TAGS:`, `E.O.`, `Classified`) stop here, unsliced.
+  const z = text.charCodeAt(headEnd - 1);
+  if (z < 65 || z > 90) return null;
   const head = text.slice(s, headEnd);
   if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
   const t = text.slice(s, e);

@@ -392,7 +392,7 @@ export function parsePreamble(
         i++;
       }
       if (anyNonEmpty(tails)) layout.subjectTails = tails;
-      let text = parts.filter((p) => p !== '').join(' ');
+      let text = joinNonEmpty(parts, ' ');
       const breaks: number[] = [];
       let at = 0;
       for (const p of parts.slice(0, -1)) {
@@ -849,6 +849,13 @@ function digitBeforeOf(t: string): boolean {
 function anyNonEmpty(xs: readonly string[]): boolean {
   for (const x of xs) if (x !== '') return true;
   return false;
+}
+
+/** The non-empty strings of `xs` joined with `sep` (what filter-then-join gives). */
+function joinNonEmpty(xs: readonly string[], sep: string): string {
+  let out = '';
+  for (const x of xs) if (x !== '') out = out === '' ? x : out + sep + x;
+  return out;
 }
 
 /** Whether every number is above zero. */
