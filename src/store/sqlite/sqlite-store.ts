@@ -11,6 +11,7 @@ import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
 import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
 import { FTS5_CABLE_SOURCE, fts5Candidates, fts5Match } from './search-fts5.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /**
  * Opens (creating when absent) the archive at `path`; ':memory:' for a throwaway store.
@@ -30,12 +31,26 @@ export async function openSqliteStore(path: string): Promise<Store> {
   const db = new Kysely<ArchiveDatabase>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateWithRetry(db);
   const put = bulkWriter(raw);
+  // The first write starts a thread that checkpoints the WAL after each batch (see
+  // wal-checkpointer.ts); this connection then no longer checkpoints by itself.
+  let checkpointer: WalCheckpointer | null | undefined = path === ':memory:' ? null : undefined;
   return {
     kind: 'sqlite',
     ...sharedStoreMethods(db),
     putCables: (batch) => {
       try {
-        return Promise.resolve(put(batch));
+        if (checkpointer === undefined) {
+          checkpointer = startWalCheckpointer(path);
+          if (checkpointer !== null) raw.pragma('wal_autocheckpoint = 0');
+        }
+        if (checkpointer?.beforeWrite() === false) {
+          // The thread stopped answering: this connection checkpoints by itself again.
+          raw.pragma('wal_autocheckpoint = 1000');
+          checkpointer = null;
+        }
+        const outcomes = put(batch);
+        checkpointer?.afterWrite();
+        return Promise.resolve(outcomes);
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -47,6 +62,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
       return Promise.resolve();
     },
     close: async () => {
+      await checkpointer?.close();
       await db.destroy();
     },
   };
