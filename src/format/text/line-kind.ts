@@ -62,6 +62,11 @@ export function captionWords(text: string): string[] | null {
   if (z < 65 || z > 90) return null;
   const head = text.slice(s, headEnd);
   if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
+  // One word (the usual `SIPDIS`): what the general path below gives, without splitting.
+  if (headEnd === e)
+    return CAPTIONS.has(head) && head !== 'DIPLOMATIC' && head !== 'SECURITY' && head !== 'VISAS'
+      ? [head]
+      : null;
   const t = text.slice(s, e);
   const upper = t.toUpperCase();
   for (const phrase of CAPTION_PHRASES) if (upper === phrase) return [phrase];
