@@ -293,7 +293,9 @@ export function parseBody(
       let from = e;
       for (;;) {
         let b = from;
-        while (b > st.at + 1 && !isBlank(lines[b - 1]!)) b--;
+        // A block of more than 4 lines is no heading: the walk stops there, not at the block's
+        // start (most paragraphs are one block of many lines).
+        while (b > st.at + 1 && from - b <= 4 && !isBlank(lines[b - 1]!)) b--;
         if (b <= st.at + 1 || from - b > 4) break;
         const texts: string[] = [];
         for (let k = b; k < from; k++) texts.push(lines[k]!);
