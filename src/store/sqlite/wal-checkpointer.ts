@@ -5,8 +5,9 @@ import { Worker } from 'node:worker_threads';
 /**
  * The WAL size, in frames (pages), above which the writer waits for the checkpoint in flight
  * before its next transaction, so that the WAL starts again from its beginning: 65,536 frames of
- * 4 KiB, 256 MiB (at 64 MiB the waits gave back most of the gain at 17k cables). Without the wait the writer's next transaction begins before the checkpoint has
- * copied everything, SQLite cannot reset the WAL, and it grows by a batch every batch.
+ * 4 KiB, 256 MiB (at 64 MiB the waits gave back most of the gain at 17k cables). Without the
+ * wait the writer's next transaction begins before the checkpoint has copied everything, SQLite
+ * cannot reset the WAL, and it grows by a batch every batch.
  */
 const WAL_RESTART_FRAMES = 65_536;
 
