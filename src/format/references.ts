@@ -138,13 +138,12 @@ function splitUnlettered(text: string, stations: ReadonlySet<string> | undefined
   for (const part of text.split(';')) {
     let rest = part.trim();
     for (;;) {
-      const m = LEADING_ID.exec(rest);
-      if (!m || !known(canonicalStation(m[2] ?? ''), stations)) break;
+      const m = leadingCableId(rest, stations);
+      if (!m) break;
       const after = rest.slice(m[0].length);
       const sep = ID_SEPARATOR.exec(after)?.[0] ?? '';
       if (sep === '') break; // the last (or only) id: no second regex run
-      const next = LEADING_ID.exec(after.slice(sep.length));
-      if (!next || !known(canonicalStation(next[2] ?? ''), stations)) break;
+      if (!leadingCableId(after.slice(sep.length), stations)) break;
       out.push(rest.slice(0, m[0].length));
       rest = after.slice(sep.length);
     }
@@ -173,32 +172,28 @@ function readReference(
     captions.unshift(...words);
     core = core.slice(0, m.index);
   }
-  let m = LEADING_ID.exec(core);
-  let cable = m !== null && known(canonicalStation(m[2] ?? ''), stations);
-  if (!cable && label !== null) {
+  let m = leadingCableId(core, stations);
+  if (m === null && label !== null) {
     // `B. B HAVANA 772`: the label written again without its dot.
     const bare = BARE_LABEL.exec(core);
-    const again =
-      bare?.[1]?.toUpperCase() === label ? LEADING_ID.exec(core.slice(bare[0].length)) : null;
-    if (again && known(canonicalStation(again[2] ?? ''), stations)) {
-      m = again;
-      cable = true;
-      core = core.slice(bare?.[0].length ?? 0);
-    }
+    m =
+      bare?.[1]?.toUpperCase() === label
+        ? leadingCableId(core.slice(bare[0].length), stations)
+        : null;
+    if (m !== null) core = core.slice(bare?.[0].length ?? 0);
   }
   // `PANAMA 00933/08`, `LIMA 4516 (06)`: the year written after the serial.
   const yearAfter =
     m && m[1] === undefined && m[4] === undefined ? YEAR_AFTER.exec(core.slice(m[0].length)) : null;
   return {
     label,
-    id:
-      cable && m
-        ? canonicalCableId(
-            `${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`,
-            m[4] ?? yearAfter?.[1] ?? citingYear,
-          )
-        : null,
-    kind: cable ? 'cable' : 'other',
+    id: m
+      ? canonicalCableId(
+          `${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`,
+          m[4] ?? yearAfter?.[1] ?? citingYear,
+        )
+      : null,
+    kind: m ? 'cable' : 'other',
     text,
     captions,
   };
@@ -237,8 +232,16 @@ export function renderReferences(refs: readonly Reference[]): string[] {
  * @example startsWithCableId('Embassy officials met 3 times') // false
  */
 export function startsWithCableId(text: string, stations?: ReadonlySet<string>): boolean {
+  return leadingCableId(text, stations) !== null;
+}
+
+/** LEADING_ID's match at the start of `text` when it names a known station, else null. */
+function leadingCableId(
+  text: string,
+  stations: ReadonlySet<string> | undefined,
+): RegExpExecArray | null {
   const m = LEADING_ID.exec(text);
-  return m !== null && known(canonicalStation(m[2] ?? ''), stations);
+  return m !== null && known(canonicalStation(m[2] ?? ''), stations) ? m : null;
 }
 
 /** Nothing, or the keyword written twice (`REF: REF (A) MADRID 3785`, 05MADRID4026). */
