@@ -39,8 +39,17 @@ export function leadingSpaces(text: string): number {
  * @example leadingBlanks(' \tx') // 2
  */
 export function leadingBlanks(text: string): number {
-  let i = 0;
-  for (let c = text.charCodeAt(0); c === 32 || c === 9; c = text.charCodeAt(++i));
+  return skipBlanks(text, 0);
+}
+
+/**
+ * Index of the first character at or after `from` that is not a blank (space, TAB).
+ *
+ * @example skipBlanks('1. \tx', 2) // 4
+ */
+export function skipBlanks(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(++i));
   return i;
 }
 

@@ -1,6 +1,6 @@
 /** The summary: `SUMMARY:` … `END SUMMARY.`, `BEGIN SUMMARY`, or a paragraph under a SUMMARY heading. */
 import type { Paragraph } from '../cable.ts';
-import { collapseSpaces, leadingSpaces } from '../chars.ts';
+import { collapseSpaces, leadingSpaces, skipBlanks } from '../chars.ts';
 
 const START =
   /^\s*(?:\d{1,2}[.)]\s*)?(?:\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)\s*)?(?:BEGIN\s+|INTRODUCTION\s+(?:AND|&)\s+)?SUMMAR?Y(?:\s*\/\s*INTRODUCTION|\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
@@ -133,10 +133,4 @@ function mayStart(text: string): boolean {
   }
   c |= 32; // lower case
   return c === 115 || c === 98 || c === 105;
-}
-
-function skipBlanks(text: string, from: number): number {
-  let i = from;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return i;
 }
