@@ -63,10 +63,7 @@ export function captionWords(text: string): string[] | null {
   const head = text.slice(s, headEnd);
   if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
   // One word (the usual `SIPDIS`): what the general path below gives, without splitting.
-  if (headEnd === e)
-    return CAPTIONS.has(head) && head !== 'DIPLOMATIC' && head !== 'SECURITY' && head !== 'VISAS'
-      ? [head]
-      : null;
+  if (headEnd === e) return isCaptionWord(head) ? [head] : null;
   const t = text.slice(s, e);
   const upper = t.toUpperCase();
   for (const phrase of CAPTION_PHRASES) if (upper === phrase) return [phrase];
@@ -76,10 +73,15 @@ export function captionWords(text: string): string[] | null {
   for (const w of words) if (w !== w.toUpperCase()) return null;
   const out: string[] = [];
   for (const w of words) {
-    if (!CAPTIONS.has(w) || w === 'DIPLOMATIC' || w === 'SECURITY' || w === 'VISAS') return null;
+    if (!isCaptionWord(w)) return null;
     out.push(w);
   }
   return out;
+}
+
+/** A caption that stands as a word of a caption line (DIPLOMATIC, SECURITY, VISAS only in phrases). */
+function isCaptionWord(w: string): boolean {
+  return CAPTIONS.has(w) && w !== 'DIPLOMATIC' && w !== 'SECURITY' && w !== 'VISAS';
 }
 
 const EO = /^E\s?\.?\s?[O0]\s?\.?\s*\d{4,5}\b/i;
