@@ -8,6 +8,7 @@ import { portionSearchCover } from './migrations/0005-portion-search-cover.ts';
 import { postgresRum } from './migrations/0006-postgres-rum.ts';
 import { postgresWordPairs } from './migrations/0008-postgres-word-pairs.ts';
 import { postgresLz4 } from './migrations/0009-postgres-lz4.ts';
+import { postgresRumPartitions } from './migrations/0010-postgres-rum-partitions.ts';
 import { unmarkedClass } from './migrations/0004-unmarked-class.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
@@ -23,6 +24,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
     '0006-postgres-rum': postgresRum(dialect),
     '0008-postgres-word-pairs': postgresWordPairs(dialect),
     '0009-postgres-lz4': postgresLz4(dialect),
+    '0010-postgres-rum-partitions': postgresRumPartitions(dialect),
   };
 }
 

@@ -2,21 +2,33 @@
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrate.ts';
-import { createPortionRum } from '../migrations/0006-postgres-rum.ts';
+import { keyDay } from '../migrations/0003-search-order.ts';
 import { deriveRows, type DerivedRows } from '../derived-rows.ts';
 import { sharedStoreMethods } from '../read-queries.ts';
 import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
+import { buildMissingPartitions, dropPartitionsOf } from './search-partitions.ts';
 import { searchKeys, tsqueryCandidates, tsqueryMatch } from './search-tsquery.ts';
 import { portionPairs } from './word-pairs.ts';
+
+export interface PostgresStoreOptions {
+  /**
+   * Portions per date partition of the search index that settle aims at (default
+   * PARTITION_PORTIONS); tests set it low to get several partitions from a few cables.
+   */
+  readonly partitionPortions?: number;
+}
 
 /**
  * Opens the archive in the PostgreSQL database at `url`, migrating it to the latest schema.
  *
  * @example const store = await openPostgresStore('postgres://postgres@127.0.0.1:5432/chancery')
  */
-export async function openPostgresStore(url: string): Promise<Store> {
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<Store> {
   // Session settings for the archive's short queries (docs/performance.md): no parallel workers
   // (launching them cost more than they saved, 27 ms for the TAGS facet over 600 cables), and random
   // reads priced as the cached reads they are (with the default 4 the TAGS facet over 935 cables
@@ -47,10 +59,10 @@ export async function openPostgresStore(url: string): Promise<Store> {
     settle: async () => {
       // VACUUM, not only ANALYZE: it sets the visibility map after a bulk load, so the index-only
       // scans of search (cable_tag, access classes) do not fetch every heap row. The tables other
-      // than portion are vacuumed on another connection while the RUM index is built (the build
-      // locks portion only; the whole database one after the other took 1.1 s more at 6k).
-      // portion is vacuumed before the build: its ANALYZE does not need the index, and the
-      // build's scan then finds the hint bits set.
+      // than portion are vacuumed on another connection while the RUM partitions are built (the
+      // builds lock portion only; the whole database one after the other took 1.1 s more at 6k).
+      // portion is vacuumed before the builds: its ANALYZE does not need the index, the partition
+      // layout is cut from its rows, and the builds' scans then find the hint bits set.
       // Settled at once, so that a failure here never goes unhandled while the build runs.
       const others = (async () => {
         const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables
@@ -65,17 +77,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
       );
       try {
         await sql`VACUUM ANALYZE portion`.execute(db);
-        // Rebuild the search index a bulk import dropped, serialised with writers (putBatch's lock).
-        await db.transaction().execute(async (trx) => {
-          await sql`SELECT pg_advisory_xact_lock(424242)`.execute(trx);
-          // The RUM build sorts its postings in maintenance_work_mem and merges each overflow into
-          // the index: at 256k cables it took over 30 min with 256 MB and about 5 min with 2 GB. At
-          // least 1 GB for this one statement; a server configured higher keeps its own value.
-          await sql`SELECT set_config('maintenance_work_mem', CASE
-              WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < 1073741824 THEN '1GB'
-              ELSE current_setting('maintenance_work_mem') END, true)`.execute(trx);
-          await createPortionRum(trx);
-        });
+        // Rebuild the partitions of the search index a bulk import dropped, two at a time.
+        await buildMissingPartitions(db, { builders: 2, size: options.partitionPortions });
         // Every GIN index of the archive's tables, whatever the search design names them.
         await sql`SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i
           JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
@@ -113,9 +116,11 @@ async function insertChunks<T>(items: readonly T[], insert: (chunk: T[]) => Prom
 async function putBatch(trx: Trx, batch: readonly CableInput[]): Promise<PutOutcome[]> {
   // Serialise writers: two concurrent imports must not both create version 1 of an id.
   await sql`SELECT pg_advisory_xact_lock(424242)`.execute(trx);
-  // A bulk batch drops the RUM index (no pending list: row-by-row upkeep tripled the import time);
-  // settle builds it again in one pass, and search stays correct without it, only slower.
-  if (batch.length >= BULK_BATCH) await sql`DROP INDEX IF EXISTS portion_rum`.execute(trx);
+  // A bulk batch drops the RUM partitions it writes into (no pending list: row-by-row upkeep
+  // tripled the import time); settle builds them again in one pass each, and search stays correct
+  // without them, only slower.
+  if (batch.length >= BULK_BATCH)
+    await dropPartitionsOf(trx, [...new Set(batch.map((b) => keyDay(b.date)))]);
   const outcomes: PutOutcome[] = new Array<PutOutcome>(batch.length);
   let pending = batch.map((item, index) => ({ item, index }));
   const importedAt = new Date().toISOString();

@@ -5,6 +5,7 @@ import type { ArchiveDatabase } from '../schema.ts';
 import type { CandidateRow } from '../search/search-execute.ts';
 import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
+import { partitionCondition, searchPartitions, type SearchPartition } from './search-partitions.ts';
 import { phrasePairQuery } from './word-pairs.ts';
 
 /** A phrase's tsquery, from its text as written and its words. */
@@ -68,11 +69,13 @@ export function tsqueryMatch(query: SearchQuery, visible: readonly number[]): Ra
 }
 
 /**
- * Cost ratio of the two ways to find the newest matches, measured on the real corpus: the RUM index
+ * Cost ratio of the two ways to find the newest matches, measured on the real corpus: a RUM index
  * collects and sorts every posting of the query before returning the first (about 0.3 µs each;
  * 2.85M postings for "the" at 256k cables), while walking the search-key btree backwards tests
  * each portion's tsvector (about 2.3 µs each) and stops after `limit` matches, that is after
- * limit / share portions. The btree walk wins when matches × share > BTREE_WINS × limit.
+ * limit / share portions. With the index cut into date partitions (migration 0010) a scan sorts
+ * one partition's postings, share × its portions, so the btree walk wins when
+ * share² × portions per partition > BTREE_WINS × limit.
  */
 export const BTREE_WINS = 8;
 /** Largest search key the RUM distance is taken from: float8 distances stay exact below 2^53. */
@@ -80,37 +83,38 @@ const TOP_KEY = 2 ** 45;
 
 /**
  * The planner's estimate (from ANALYZE's lexeme statistics) of the portions matching a query (one
- * EXPLAIN, no rows read), the portions counted by the last ANALYZE (settle runs it), and whether
- * the RUM index is there.
+ * EXPLAIN, no rows read), the portions counted by the last ANALYZE (settle runs it), and the RUM
+ * index's date partitions (migration 0010) when they cover every day.
  *
- * @example await matchEstimate(db, query) // { matching: 56416, all: 64648, rum: true } for "the" at 6k
+ * @example await matchEstimate(db, query) // { matching: 56416, all: 64648, partitions: [{ from: 0, to: null }] } for "the" at 6k
  */
 export async function matchEstimate(
   db: Kysely<ArchiveDatabase>,
   query: SearchQuery,
-): Promise<{ matching: number; all: number; rum: boolean }> {
-  const [matching, table] = await Promise.all([
+): Promise<{ matching: number; all: number; partitions: readonly SearchPartition[] | null }> {
+  const [matching, all, layout] = await Promise.all([
     sql<{ 'QUERY PLAN': readonly { Plan: { 'Plan Rows': number } }[] }>`EXPLAIN (FORMAT JSON)
       SELECT 1 FROM portion p WHERE p.tsv @@ (${indexQuery(query)})`
       .execute(db)
       .then((r) => r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0),
-    // A bulk import drops the RUM index until settle (postgres-store.ts).
-    sql<{ n: number; rum: boolean }>`SELECT greatest(c.reltuples, 0) AS n,
-        to_regclass('portion_rum') IS NOT NULL AS rum
+    sql<{ n: number }>`SELECT greatest(c.reltuples, 0) AS n
       FROM pg_class c WHERE c.oid = to_regclass('portion')`
       .execute(db)
-      .then((r) => r.rows[0]),
+      .then((r) => r.rows[0]?.n ?? 0),
+    // A bulk import drops the partitions it writes into until settle (postgres-store.ts).
+    searchPartitions(db),
   ]);
-  return { matching, all: table?.n ?? 0, rum: table?.rum === true };
+  return { matching, all, partitions: layout.complete ? layout.partitions : null };
 }
 
 /**
  * The bounded tsquery match: visible portions of current cables passing `filters`, newest first
  * by search key (migration 0003), the date range as a key range, at most `limit` rows; ts_rank is
  * computed for those rows only, never for every match of a common word. Rare and mid words are
- * read in key order from the RUM index (migration 0006), which stops at `limit`; common words
- * (BTREE_WINS) walk the search-key btree backwards with the match as a filter. The key sort
- * carries narrow rows only and the tsvectors are read back for the survivors.
+ * read in key order from the RUM indexes of the date partitions (migrations 0006, 0010), newest
+ * partition first, stopping at `limit`; common words (BTREE_WINS) walk the search-key btree
+ * backwards with the match as a filter. The key sort carries narrow rows only and the tsvectors
+ * are read back for the survivors.
  *
  * @example await tsqueryCandidates(db, query, [1, 2], sql``, 1001)
  */
@@ -126,33 +130,56 @@ export async function tsqueryCandidates(
     TOP_KEY,
     query.dateUntil === null ? TOP_KEY : firstKeyOf(query.dateUntil) - 1,
   );
-  const { matching, all, rum } = await matchEstimate(db, query);
-  const common = !rum || (all > 0 && (matching * matching) / all > BTREE_WINS * limit);
-  const order = common
-    ? sql`p.search_key DESC`
-    : sql`p.search_key <=| CAST(${sql.lit(hi)} AS bigint)`;
+  const { matching, all, partitions } = await matchEstimate(db, query);
+  // The RUM scan sorts the postings of one partition at a time: about share × its portions.
+  const share = all > 0 ? matching / all : 0;
+  const common =
+    partitions === null || share * share * (all / partitions.length) > BTREE_WINS * limit;
   // The index finds the word pairs; ts_match_vq (the function behind @@, which the planner does not
   // hand to the index) then applies the exact phrase to those rows only.
   const match = usesPairs(query)
     ? sql`p.tsv @@ (${indexQuery(query)}) AND ts_match_vq(p.tsv, q.q)`
     : sql`p.tsv @@ q.q`;
-  const statement = sql<CandidateRow>`SELECT k.cable_seq, k.pid, -ts_rank(r.tsv, q.q) AS score FROM (
+  const newest = (order: RawBuilder<unknown>, partition: RawBuilder<unknown>) => sql`(
       SELECT p.cable_seq, p.id AS pid, p.search_key FROM portion p JOIN cable c ON c.seq = p.cable_seq,
         (SELECT ${tsQuery(query)} AS q) q
-      WHERE ${match} AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
+      WHERE ${match} AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)} AND ${partition}
       AND p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
       AND c.is_current = 1 ${filters}
-      ORDER BY ${order} LIMIT ${sql.lit(limit)}) k
+      ORDER BY ${order} LIMIT ${sql.lit(limit)})`;
+  // Common words walk the btree newest first. Other queries read each date partition's RUM index
+  // in key order, newest partition first: an Append runs its branches in turn and the outer LIMIT
+  // stops it, so older partitions are only opened while the window is not yet full.
+  const branches = common ? [] : [...partitions].reverse().filter((p) => overlaps(p, lo, hi));
+  if (!common && branches.length === 0) return [];
+  const candidates = common
+    ? newest(sql`p.search_key DESC`, sql`TRUE`)
+    : sql`SELECT * FROM (${sql.join(
+        branches.map((p) =>
+          newest(
+            sql`p.search_key <=| CAST(${sql.lit(hi)} AS bigint)`,
+            partitionCondition(p, sql.ref('p.search_key')),
+          ),
+        ),
+        sql` UNION ALL `,
+      )}) u LIMIT ${sql.lit(limit)}`;
+  const statement = sql<CandidateRow>`SELECT k.cable_seq, k.pid, -ts_rank(r.tsv, q.q) AS score
+      FROM (${candidates}) k
       JOIN portion r ON r.id = k.pid, (SELECT ${tsQuery(query)} AS q) q
       ORDER BY k.search_key DESC`;
   // The planner prices the RUM scan's early stop poorly and picks a bitmap scan of every match
   // plus a sort (the slow plan this design replaces); these settings hold for this query only.
-  if (!rum) return (await statement.execute(db)).rows;
+  if (partitions === null) return (await statement.execute(db)).rows;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_hashjoin', 'off', true),
       set_config('enable_mergejoin', 'off', true)`.execute(trx);
     return (await statement.execute(trx)).rows;
   });
+}
+
+/** True when a partition holds some key of [lo, hi]. */
+function overlaps(p: SearchPartition, lo: number, hi: number): boolean {
+  return (p.to === null || p.to * KEY_SHIFT > lo) && p.from * KEY_SHIFT <= hi;
 }
 
 /**
