@@ -8,6 +8,7 @@ import { sharedStoreMethods } from '../read-queries.ts';
 import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
+import { postgresIntIn } from './int-in.ts';
 import { buildMissingPartitions, dropPartitionsOf } from './search-partitions.ts';
 import { searchKeys, tsqueryCandidates, tsqueryMatch } from './search-tsquery.ts';
 import { portionPairs } from './word-pairs.ts';
@@ -55,7 +56,13 @@ export async function openPostgresStore(
     ...sharedStoreMethods(db),
     putCables: (batch) => db.transaction().execute((trx) => putBatch(trx, batch)),
     search: (query, reader, page) =>
-      executeSearch(db, tsqueryMatch, query, reader, page, tsqueryCandidates),
+      executeSearch(
+        db,
+        { textMatch: tsqueryMatch, candidates: tsqueryCandidates, intIn: postgresIntIn },
+        query,
+        reader,
+        page,
+      ),
     settle: async () => {
       // VACUUM, not only ANALYZE: it sets the visibility map after a bulk load, so the index-only
       // scans of search (cable_tag, access classes) do not fetch every heap row. The tables other

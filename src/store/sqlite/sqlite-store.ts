@@ -56,7 +56,13 @@ export async function openSqliteStore(path: string): Promise<Store> {
       }
     },
     search: (query, reader, page) =>
-      executeSearch(db, fts5Match, query, reader, page, fts5Candidates, FTS5_CABLE_SOURCE),
+      executeSearch(
+        db,
+        { textMatch: fts5Match, candidates: fts5Candidates, cableSource: FTS5_CABLE_SOURCE },
+        query,
+        reader,
+        page,
+      ),
     settle: () => {
       raw.pragma('optimize');
       return Promise.resolve();
