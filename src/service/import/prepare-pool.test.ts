@@ -68,7 +68,7 @@ void test(
 );
 
 void test(
-  'a waiting thread takes the newest job no worker has taken, and results keep their order',
+  'a waiting thread takes the newest job no worker has taken once the worker has started, and results keep their order',
   {
     skip: seedPath === undefined ? noSharedReason : false,
   },
@@ -80,6 +80,8 @@ void test(
     const pool = openPreparePool(1, ctx, { depth: 1 });
     try {
       const jobs = items.map((item) => pool.prepare([item]));
+      assert.equal(pool.helpOne(), false, 'no help while the worker is still starting');
+      await jobs[0];
       assert.equal(pool.helpOne(), true);
       const got = (await Promise.all(jobs)).flat();
       assert.deepEqual(

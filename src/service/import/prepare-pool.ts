@@ -31,7 +31,8 @@ export interface PreparePool {
   prepare(items: PrepareJob['items']): Promise<Prepared[]>;
   /**
    * Prepares one job no worker has taken yet in this thread (the newest), so a thread waiting
-   * for a worker does useful work instead; false when there is none.
+   * for a worker does useful work instead; false when there is none, or while a worker has not
+   * yet answered its first job (it is still loading).
    */
   helpOne(): boolean;
   close(): Promise<void>;
@@ -74,6 +75,8 @@ export function openPreparePool(
     readonly worker: Worker;
     readonly pending: Map<number, Queued>;
     alive: boolean;
+    /** True once the worker has answered a job: it has loaded and warmed up. */
+    started: boolean;
   }
   const slots: Slot[] = [];
   // Jobs not yet given to a worker. Each worker holds up to `depth` jobs, enough to stay busy
@@ -93,8 +96,9 @@ export function openPreparePool(
   for (let n = 0; n < count; n++) {
     const worker = startWorker(options.wire ?? {});
     if (worker === null) break;
-    const slot: Slot = { worker, pending: new Map(), alive: true };
+    const slot: Slot = { worker, pending: new Map(), alive: true, started: false };
     worker.on('message', (m: { id: number; results: PrepareResult[] }) => {
+      slot.started = true;
       const p = slot.pending.get(m.id);
       if (!p) return;
       slot.pending.delete(m.id);
@@ -126,6 +130,11 @@ export function openPreparePool(
       });
     },
     helpOne() {
+      // Not while a worker is still starting (about 0.6 s under tsx): this thread would parse
+      // beside it and compile the parser a second time, in its own isolate, on the same cores
+      // (550 of the real corpus's cables; four alternating pairs of imports were 0.1-0.3 s faster
+      // and used 0.2-1.2 s less CPU waiting).
+      if (slots.some((s) => s.alive && !s.started)) return false;
       // The newest waiting job: the workers keep taking the older ones, which are needed first.
       const q = queue.pop();
       if (q === undefined) return false;
