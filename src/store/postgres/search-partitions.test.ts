@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { plainMarking } from '../../model/marking.ts';
+import { parseReaderSpec } from '../../model/reader-spec.ts';
 import { KEY_SHIFT } from '../migrations/0003-search-order.ts';
 import type { ArchiveDatabase } from '../schema.ts';
 import { parseSearchQuery } from '../search-query.ts';
@@ -135,6 +136,56 @@ void describe('newest-first reads across the partitions', { skip }, () => {
           `${text}, limit ${limit}`,
         );
       }
+    }
+  });
+});
+
+void describe('migration 0010 on an archive that has cables', { skip }, () => {
+  void test('replaces the single RUM index with partitions covering every day, and changes no result', async () => {
+    if ('skip' in database) return;
+    const { url, drop } = await database.create();
+    const admin = new pg.Client({ connectionString: url });
+    let store = await openPostgresStore(url);
+    try {
+      await store.putCables(cables);
+      await store.settle();
+      // The archive as migration 0009 left it: one RUM index over every portion, 0010 not applied.
+      await admin.connect();
+      const { rows } = await admin.query<{ name: string }>(
+        "SELECT relname AS name FROM pg_class WHERE relname LIKE 'portion_rum_d%' AND relkind = 'i'",
+      );
+      for (const r of rows) await admin.query(`DROP INDEX "${r.name}"`);
+      await admin.query(`CREATE INDEX portion_rum ON portion USING rum (tsv rum_tsvector_addon_ops, search_key)
+        WITH (attach = 'search_key', to = 'tsv')`);
+      await admin.query("DELETE FROM kysely_migration WHERE name = '0010-postgres-rum-partitions'");
+      const reader = parseReaderSpec('SECRET/USA');
+      if (!('reader' in reader)) throw new Error(reader.issue.message);
+      const run = () =>
+        Promise.all(
+          ['cotton', 'wheat date:2008-01..2008-12', '"trade note"'].map((text) =>
+            store.search(parseSearchQuery(text).query, reader.reader, {
+              sort: 'relevance',
+              page: 1,
+              size: 20,
+            }),
+          ),
+        );
+      const before = await run();
+      await store.close();
+      store = await openPostgresStore(url);
+      const single = await admin.query("SELECT to_regclass('portion_rum') IS NULL AS gone");
+      assert.equal(single.rows[0]?.gone, true, 'the single index is dropped');
+      const { rows: after } = await admin.query<{ name: string }>(
+        "SELECT relname AS name FROM pg_class WHERE relname LIKE 'portion_rum_d%' AND relkind = 'i'",
+      );
+      const parts = after.map((r) => partitionOfIndexName(r.name)!);
+      assert.ok(parts.length >= 1);
+      assert.deepEqual(uncovered(parts), [], 'the partitions cover every day');
+      assert.deepEqual(await run(), before);
+    } finally {
+      await store.close();
+      await admin.end().catch(() => undefined);
+      await drop();
     }
   });
 });
