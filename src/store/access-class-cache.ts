@@ -1,11 +1,12 @@
 /**
- * The access classes and each reader's visible set, kept between searches and checked against
- * the table on every use: at 256k cables reading and deciding the 840 classes took 7 ms a search.
+ * The access classes and each reader's visible set, kept between reads (search, visibleIds) and
+ * checked against the table on every use: at 256k cables reading and deciding the 840 classes
+ * took 7 ms a search.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { visibleClassIds } from './access-class.ts';
-import { readAccessClasses } from './read-queries.ts';
 import type { ArchiveDatabase } from './schema.ts';
 import type { AccessClass } from './store.ts';
 
@@ -35,13 +36,15 @@ export async function cachedAccessClasses(
 ): Promise<{ classes: readonly AccessClass[]; visible: ReadonlySet<number> }> {
   const { rows } = await sql<{ n: string | number; m: string | number | null }>`
     SELECT count(*) AS n, max(id) AS m FROM access_class`.execute(db);
-  const stamp = `${rows[0]?.n ?? 0}/${rows[0]?.m ?? ''}`;
   let cached = caches.get(db);
-  if (cached?.stamp !== stamp) {
-    cached = { stamp, classes: await readAccessClasses(db), visible: new Map() };
-    // The table may have grown between the two reads: keep the rows read, under their own stamp.
-    const last = cached.classes.at(-1)?.id ?? '';
-    cached = { ...cached, stamp: `${cached.classes.length}/${last}` };
+  if (cached?.stamp !== stampOf(rows[0]?.n ?? 0, rows[0]?.m ?? null)) {
+    const classes = await readAccessClasses(db);
+    // The table may have grown between the two reads: the stamp is that of the rows read.
+    cached = {
+      stamp: stampOf(classes.length, classes.at(-1)?.id ?? null),
+      classes,
+      visible: new Map(),
+    };
     caches.set(db, cached);
   }
   const key = JSON.stringify(reader);
@@ -52,4 +55,23 @@ export async function cachedAccessClasses(
     cached.visible.set(key, visible);
   }
   return { classes: cached.classes, visible };
+}
+
+/** Identifies the class table's rows: their count and largest id (rows are only ever added). */
+function stampOf(count: string | number, maxId: string | number | null): string {
+  return `${count}/${maxId ?? ''}`;
+}
+
+/**
+ * Every access class, by id, read from the table (no cache).
+ *
+ * @example await readAccessClasses(db) // [{ id: 1, marking: {…}, captions: ['SIPDIS'] }, …]
+ */
+export async function readAccessClasses(db: Kysely<ArchiveDatabase>): Promise<AccessClass[]> {
+  const rows = await db.selectFrom('access_class').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    marking: JSON.parse(r.marking) as Marking,
+    captions: JSON.parse(r.captions) as string[],
+  }));
 }

@@ -3,11 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Issue } from '../format/index.ts';
 import type { Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
-import { visibleClassIds } from './access-class.ts';
+import { cachedAccessClasses, readAccessClasses } from './access-class-cache.ts';
 import { inflateCableJson } from './derived-rows.ts';
 import type { ArchiveDatabase } from './schema.ts';
 import type {
-  AccessClass,
   AuditEntry,
   PortionKind,
   ReferenceGraph,
@@ -116,15 +115,6 @@ export async function readReferences(db: Db, id: string): Promise<ReferenceGraph
   };
 }
 
-export async function readAccessClasses(db: Db): Promise<AccessClass[]> {
-  const rows = await db.selectFrom('access_class').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    marking: JSON.parse(r.marking) as Marking,
-    captions: JSON.parse(r.captions) as string[],
-  }));
-}
-
 /** Ids (current versions) having a portion in a class the reader may see. */
 export async function readVisibleIds(
   db: Db,
@@ -132,7 +122,7 @@ export async function readVisibleIds(
   reader: Reader,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const visible = [...visibleClassIds(await readAccessClasses(db), reader)];
+  const visible = [...(await cachedAccessClasses(db, reader)).visible];
   if (visible.length === 0) return new Set();
   const rows = await db
     .selectFrom('cable as c')

@@ -95,7 +95,15 @@ export async function executeSearch(
   const visible = [...visibleSet].sort((a, b) => a - b);
   const isVisible = (expr: RawBuilder<unknown>) => intIn(expr, visible);
   if (candidates !== undefined && hasText(query))
-    return boundedSearch(db, { candidates, cableSource, intIn }, query, page, visible, classes);
+    return boundedSearch(
+      db,
+      { candidates, cableSource, intIn },
+      query,
+      page,
+      visible,
+      classes,
+      visibleSet,
+    );
   const matches = hasText(query)
     ? textMatch(query, visible)
     : sql`SELECT p.cable_seq, p.id AS pid, 0 AS score FROM portion p WHERE ${isVisible(sql.ref('p.class_id'))}`;
@@ -281,9 +289,9 @@ async function boundedSearch(
   page: SearchPage,
   visible: readonly number[],
   classes: readonly AccessClass[],
+  visibleSet: ReadonlySet<number>,
 ): Promise<SearchResult> {
   const { candidates, cableSource, intIn } = backend;
-  const visibleSet = new Set(visible);
   const isVisible = (expr: RawBuilder<unknown>) => intIn(expr, visible);
   const size = Math.max(1, Math.min(page.size, 200));
   const offset = (Math.max(1, page.page) - 1) * size;
