@@ -3,6 +3,7 @@ import type { Reference } from './cable.ts';
 import { canonicalCableId, canonicalStation, KNOWN_STATIONS } from './cable-id.ts';
 import { issue } from './issue.ts';
 import type { ParseContext } from './parse-context.ts';
+import { codeAt } from './chars.ts';
 
 /** Handling captions that may trail a reference, in parentheses or (NOTAL) bare. */
 const CAPTIONS = /^(NOTAL|EXDIS|NODIS|LIMDIS|STADIS|SIPDIS|NOFORN|ROGER|CHEROKEE)$/;
@@ -110,7 +111,7 @@ function splitItems(text: string): Item[] {
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
     const label = (m[2] ?? m[3] ?? m[4] ?? '').toUpperCase();
-    const code = label.charCodeAt(0);
+    const code = codeAt(label, 0);
     const index = m.index + (m[1] ?? '').length;
     const first = starts.length === 0;
     if (
@@ -159,7 +160,7 @@ function readReference(
   stations: ReadonlySet<string> | undefined,
 ): Reference | null {
   const oneLine = (written.includes('\n') ? written.replace(/\s*\n\s*/g, ' ') : written).trim();
-  const z = oneLine.charCodeAt(oneLine.length - 1);
+  const z = codeAt(oneLine, oneLine.length - 1);
   const text = z === 44 || z === 59 ? oneLine.replace(/\s*[,;]$/, '').trim() : oneLine;
   if (!/[A-Za-z0-9]/.test(text)) return null;
   const captions: string[] = [];
@@ -265,8 +266,8 @@ function newlinesBefore(text: string, end: number): number {
 /** True when some " OF " stands between two digits (`001.2 OF 004`). */
 function digitsAroundOf(text: string): boolean {
   for (let k = text.indexOf(' OF '); k !== -1; k = text.indexOf(' OF ', k + 1)) {
-    const a = text.charCodeAt(k - 1);
-    const b = text.charCodeAt(k + 4);
+    const a = codeAt(text, k - 1);
+    const b = codeAt(text, k + 4);
     if (a >= 48 && a <= 57 && b >= 48 && b <= 57) return true;
   }
   return false;

@@ -1,6 +1,6 @@
 /** One FM/TO/INFO/XMT addressee: `RUEHSL/AMEMBASSY BRATISLAVA IMMEDIATE 0000`, read and written. */
 import type { Addressee, PrecedenceName } from '../cable.ts';
-import { isSpace } from '../chars.ts';
+import { codeAt, isSpace } from '../chars.ts';
 
 const PRECEDENCES: readonly PrecedenceName[] = [
   'NIACT IMMEDIATE',
@@ -27,8 +27,8 @@ export function parseAddressee(text: string): Addressee | null {
   // Routing indicator before the slash, `^([A-Z]{3,8})\/(?=\S)`: 3–8 letters (`RUEHSL`,
   // `RHMFISS`, and `ZEN` for "no RI").
   const ri = upperRun(rest, 0, 9);
-  if (ri >= 3 && ri <= 8 && rest.charCodeAt(ri) === 47 && ri + 1 < rest.length) {
-    if (!isSpace(rest.charCodeAt(ri + 1))) {
+  if (ri >= 3 && ri <= 8 && codeAt(rest, ri) === 47 && ri + 1 < rest.length) {
+    if (!isSpace(codeAt(rest, ri + 1))) {
       routingIndicator = rest.slice(0, ri);
       rest = rest.slice(ri + 1);
     }
@@ -42,7 +42,7 @@ export function parseAddressee(text: string): Addressee | null {
     rest = rest.slice(0, at);
   }
   let precedence: PrecedenceName | null = null;
-  const z = rest.charCodeAt(rest.length - 1);
+  const z = codeAt(rest, rest.length - 1);
   // Every precedence ends in E, Y or H: other names skip the five suffix tests.
   if (z === 69 || z === 89 || z === 72)
     for (let k = 0; k < PRECEDENCES.length; k++)
@@ -57,7 +57,7 @@ export function parseAddressee(text: string): Addressee | null {
   // `\bCOLLECTIVE$`
   const collective =
     name.endsWith('COLLECTIVE') &&
-    (name.length === 10 || !isWordChar(name.charCodeAt(name.length - 11)));
+    (name.length === 10 || !isWordChar(codeAt(name, name.length - 11)));
   return { routingIndicator, name, precedence, serial, collective };
 }
 
@@ -65,7 +65,7 @@ export function parseAddressee(text: string): Addressee | null {
 function upperRun(text: string, from: number, max: number): number {
   let k = from;
   while (k - from < max) {
-    const c = text.charCodeAt(k);
+    const c = codeAt(text, k);
     if (c < 65 || c > 90) break;
     k++;
   }
@@ -78,18 +78,18 @@ function serialAt(text: string): number {
   const last = digitsBefore(text, e);
   if (last < 3 || last > 5) return -1;
   e -= last;
-  if (text.charCodeAt(e - 1) === 32) return e - 1;
-  if (text.charCodeAt(e - 1) !== 45) return -1; // -
+  if (codeAt(text, e - 1) === 32) return e - 1;
+  if (codeAt(text, e - 1) !== 45) return -1; // -
   const first = digitsBefore(text, e - 1);
   if (first < 3 || first > 5) return -1;
   const blank = e - 1 - first - 1;
-  return text.charCodeAt(blank) === 32 ? blank : -1;
+  return codeAt(text, blank) === 32 ? blank : -1;
 }
 
 /** Length of the run of digits that ends at `end` (exclusive). */
 function digitsBefore(text: string, end: number): number {
   let k = end;
-  for (let c = text.charCodeAt(k - 1); c >= 48 && c <= 57; c = text.charCodeAt(--k - 1));
+  for (let c = codeAt(text, k - 1); c >= 48 && c <= 57; c = codeAt(text, --k - 1));
   return end - k;
 }
 

@@ -1,5 +1,7 @@
 /** The line shapes of a transmission header: format-line patterns, preamble and FL4 checks. */
 
+import { codeAt } from '../chars.ts';
+
 export const FL2 = /^([A-Z]{2})((?: R[A-Z]{3,7})+)$/;
 export const RI_LINE = /^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$/;
 export const FL3 = /^DE ([A-Z]{3,8}) ?#(\d{1,6})(?:\/(\d{1,3}))? (\d{7})$/;
@@ -27,8 +29,8 @@ export const PREAMBLE_AFTER_HEADER =
 
 /** Cheap test that rules out PREAMBLE for ordinary header lines (upper-case words, RIs). */
 export function mayBePreamble(raw: string): boolean {
-  const c = raw.charCodeAt(0);
-  const lowerSecond = raw.charCodeAt(1) >= 97 && raw.charCodeAt(1) <= 122;
+  const c = codeAt(raw, 0);
+  const lowerSecond = codeAt(raw, 1) >= 97 && codeAt(raw, 1) <= 122;
   return (
     (c >= 48 && c <= 57) || // digit
     c === 60 || // <

@@ -1,6 +1,6 @@
 /** Parses the transmission header (ACP 127 format lines 1–9) from whatever fragment a cable has. */
 import type { Addressee, TransmissionHeader } from '../cable.ts';
-import { isSpace } from '../chars.ts';
+import { codeAt, isSpace } from '../chars.ts';
 import { issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
 import { parseAddressee } from './addressee-line.ts';
@@ -150,7 +150,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     if (preamble) break;
     const raw = ctx.lines[i] ?? '';
     const text = trimBlanksEnd(raw);
-    const c0 = text.charCodeAt(0);
+    const c0 = codeAt(text, 0);
     if (text === '' && !raw.includes('\t')) {
       blankAt.push(r.out);
       emit(r, raw, text);
@@ -211,7 +211,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
     }
     // FL2 (`RR RUEHXX …`), FL4 (`ZNY …`), FL5 (`O 161657Z …`, a bare DTG), distribution lists,
     // page headers and TO/INFO/XMT keywords are told apart by their first characters first.
-    const mayBeFl2 = text.charCodeAt(2) === 32 && text.charCodeAt(3) === 82;
+    const mayBeFl2 = codeAt(text, 2) === 32 && codeAt(text, 3) === 82;
     if (mayBeFl2 && d.precedence !== null && section !== 'fl2' && FL2.test(text)) {
       duplicate(ctx, i, 'FL2');
       continue;
@@ -274,7 +274,7 @@ export function parseHeader(ctx: ParseContext, start: number, end: number): Head
       emit(r, raw, text);
       continue;
     }
-    if (c0 === 90 && text.charCodeAt(1) === 78 && FL4.test(text)) {
+    if (c0 === 90 && codeAt(text, 1) === 78 && FL4.test(text)) {
       section = 'none';
       if (d.securityWarning !== null) duplicate(ctx, i, 'FL4');
       else {
@@ -475,7 +475,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 /** `text` without the blanks (spaces, TABs) it ends with: what `replace(/[ \t]+$/, '')` gives. */
 function trimBlanksEnd(text: string): string {
   let e = text.length;
-  for (let c = text.charCodeAt(e - 1); c === 32 || c === 9; c = text.charCodeAt(--e - 1));
+  for (let c = codeAt(text, e - 1); c === 32 || c === 9; c = codeAt(text, --e - 1));
   return e === text.length ? text : text.slice(0, e);
 }
 
@@ -490,7 +490,7 @@ function hasLowerCase(text: string): boolean {
 
 /** `TO`, `INFO`, `XMT` or `PAGE` as the first word (what `^(?:TO|INFO|XMT|PAGE)\b` matches). */
 function startsWithListKeyword(text: string): boolean {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   const n =
     c === 84 && text.startsWith('TO')
       ? 2
@@ -501,7 +501,7 @@ function startsWithListKeyword(text: string): boolean {
           : c === 80 && text.startsWith('PAGE')
             ? 4
             : 0;
-  return n > 0 && !isWordChar(text.charCodeAt(n));
+  return n > 0 && !isWordChar(codeAt(text, n));
 }
 
 function isWordChar(c: number): boolean {
@@ -527,9 +527,9 @@ function gapAt(text: string, from: number): number {
 
 /** Length of a run of 2+ spaces starting at `at` and followed by a non-blank, else 0. */
 function spaceRunAt(text: string, at: number): number {
-  if (text.charCodeAt(at) !== 32 || text.charCodeAt(at + 1) !== 32) return 0;
+  if (codeAt(text, at) !== 32 || codeAt(text, at + 1) !== 32) return 0;
   let k = at + 2;
-  while (text.charCodeAt(k) === 32) k++;
+  while (codeAt(text, k) === 32) k++;
   return k < text.length && !isSpace(text.charCodeAt(k)) ? k - at : 0;
 }
 
@@ -567,7 +567,7 @@ function listKeyword(text: string): KeywordMatch | null {
   const n = word.length;
   if (n === text.length) return [text, word, undefined, undefined, undefined];
   if (hasLineTerminator(text, n)) return null; // `.` stops at a line terminator, `$` needs the end
-  const c = text.charCodeAt(n);
+  const c = codeAt(text, n);
   if (c === 32 || c === 47) return [text, word, text[n], text.slice(n + 1), undefined];
   if (c === 82 && /^R[A-Z]{3,7}\//.test(text.slice(n)))
     return [text, word, undefined, undefined, text.slice(n)];

@@ -1,5 +1,7 @@
 /** The classification banner line: `S E C R E T STATE 098975`, `UNCLAS SECTION 01 OF 02 RIGA 000472`. */
 
+import { codeAt } from '../chars.ts';
+
 /** What a banner line says. `rest` is any text glued after the MRN (partial extracts fold lines). */
 export interface Banner {
   readonly classificationLine: string; // as written: "S E C R E T", "UNCLAS E F T O"
@@ -51,18 +53,18 @@ function readBannerAt(text: string, offset: number): Banner | null {
   let i = offset;
   // Blanks, TABs, no-break spaces and the U+2028 line separators some releases carry.
   for (
-    let c = text.charCodeAt(i);
+    let c = codeAt(text, i);
     c === 32 || c === 9 || c === 0xa0 || c === 0x2028;
-    c = text.charCodeAt(i)
+    c = codeAt(text, i)
   )
     i++;
   const head = i === 0 ? text : text.slice(i);
   // Every banner starts with a letter; a spaced one has a blank after its first or second letter,
   // a plain one starts with T, U, C, S or L. Other lines are ruled out before any regex.
-  const h0 = head.charCodeAt(0);
+  const h0 = codeAt(head, 0);
   if (!isLetter(h0)) return null;
   const mayBeSpaced =
-    head.charCodeAt(1) === 32 || (isLetter(head.charCodeAt(1)) && head.charCodeAt(2) === 32);
+    codeAt(head, 1) === 32 || (isLetter(codeAt(head, 1)) && codeAt(head, 2) === 32);
   const u0 = h0 & ~32; // upper case
   if (!mayBeSpaced && u0 !== 84 && u0 !== 85 && u0 !== 67 && u0 !== 83 && u0 !== 76) return null;
   let token: string | null = null;
@@ -79,7 +81,7 @@ function readBannerAt(text: string, offset: number): Banner | null {
   if (token === null) {
     // PLAIN's words open with TO, UN, CO, SE or LI (any case): `TO AMEMBASSY …`, `SUBJECT:`,
     // `Classified By` and the partial-extract note stop here, before the regex.
-    const u1 = head.charCodeAt(1) & ~32;
+    const u1 = codeAt(head, 1) & ~32;
     if (!(
       (u0 === 84 && u1 === 79) ||
       (u0 === 85 && u1 === 78) ||
@@ -98,7 +100,7 @@ function readBannerAt(text: string, offset: number): Banner | null {
   let messageReference: string | null = null;
   for (let pass = 0; pass < 2; pass++) {
     let blanks = 0;
-    while (rest.charCodeAt(blanks) === 32) blanks++;
+    while (codeAt(rest, blanks) === 32) blanks++;
     const trimmed = blanks === 0 ? rest : rest.slice(blanks);
     const sec: RegExpExecArray | null = section === null ? SECTION.exec(trimmed) : null;
     if (sec) {

@@ -1,6 +1,6 @@
 /** The body of the text: paragraphs with their numbers, marks and headings, then the signature. */
 import type { ClassifiedBy, Paragraph, PortionMarking } from '../cable.ts';
-import { isSpace, leadingBlanks, leadingSpaces, moreWordsThan } from '../chars.ts';
+import { codeAt, isSpace, leadingBlanks, leadingSpaces, moreWordsThan } from '../chars.ts';
 import { issue } from '../issue.ts';
 import type { ParseContext } from '../parse-context.ts';
 import type { FormatReference } from '../reference.ts';
@@ -219,14 +219,14 @@ export function parseBody(
   let last = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    const c = text.charCodeAt(0);
+    const c = codeAt(text, 0);
     if (!((c >= 48 && c <= 57) || c === 0xb6 || c === 32)) continue;
     const p = paragraphNumber(text);
     if (p === null) continue;
     const n = Number(p.number);
     let a = p.length;
     while (a < text.length && isSpace(text.charCodeAt(a))) a++;
-    const marked = text.charCodeAt(a) === 40; // "(" after the number
+    const marked = codeAt(text, a) === 40; // "(" after the number
     if (n === last + 1 || p.pilcrow || (marked && n > last && n <= last + 5)) {
       if (n !== last + 1)
         issues.push(
@@ -454,7 +454,7 @@ function push(
       : sp,
   );
   // Test the first line (a flat string), not the whole text (a rope that would be flattened here).
-  const c0 = firstText.charCodeAt(0);
+  const c0 = codeAt(firstText, 0);
   if (
     a.classifiedBy === null &&
     (c0 === 67 || c0 === 99) &&
@@ -591,9 +591,9 @@ function isHeading(texts: readonly string[]): boolean {
       continue;
     }
     if (t.length > 70) return false;
-    const z = t.charCodeAt(t.length - 1);
+    const z = codeAt(t, t.length - 1);
     if (z === 46 || z === 59 || z === 44) return false; // . ; ,
-    const a = t.charCodeAt(0);
+    const a = codeAt(t, 0);
     if (a === 45 && t.startsWith('--')) return false;
     if ((a === 40 || a === 69 || a === 101) && /^\(?END\b/i.test(t)) return false;
     if (moreWordsThan(t, 10)) return false;
@@ -668,10 +668,10 @@ function withoutPageMarkers(
 export function mayBePageMarker(t: string): boolean {
   const n = t.length;
   if (n < 10 || n > 90) return false;
-  if (t.charCodeAt(0) === 80 && t.startsWith('PAGE ')) return true;
+  if (codeAt(t, 0) === 80 && t.startsWith('PAGE ')) return true;
   let e = n - 1;
-  while (e > 0 && t.charCodeAt(e) === 32) e--;
-  const c = t.charCodeAt(e);
+  while (e > 0 && codeAt(t, e) === 32) e--;
+  const c = codeAt(t, e);
   return c >= 48 && c <= 57 && t.includes(' OF ');
 }
 
@@ -708,8 +708,8 @@ function markingOf(raw: string, reference: FormatReference | undefined): Portion
 /** True when the last non-blank character can end a surname (a letter, apostrophe or hyphen). */
 function endsInWord(text: string): boolean {
   let e = text.length - 1;
-  while (e >= 0 && isSpace(text.charCodeAt(e))) e--;
-  const c = text.charCodeAt(e);
+  while (e >= 0 && isSpace(codeAt(text, e))) e--;
+  const c = codeAt(text, e);
   return (
     (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 0x2019 || c === 45 // ' ’ -
   );
@@ -722,9 +722,9 @@ function endsInWord(text: string): boolean {
  */
 function gluedSigner(line: string, re = GLUED_SIGNER): RegExpExecArray | null {
   let k = line.length;
-  while (k > 0 && isSpace(line.charCodeAt(k - 1))) k--;
-  while (k > 0 && !isSpace(line.charCodeAt(k - 1))) k--;
-  while (k > 0 && isSpace(line.charCodeAt(k - 1))) k--;
+  while (k > 0 && isSpace(codeAt(line, k - 1))) k--;
+  while (k > 0 && !isSpace(codeAt(line, k - 1))) k--;
+  while (k > 0 && isSpace(codeAt(line, k - 1))) k--;
   const from = k - 1;
   if (from < 0) return null;
   const m = re.exec(line.slice(from));
@@ -743,9 +743,9 @@ function footerSigner(line: string): RegExpExecArray | null {
 /** Whether the line ends in a capital and a stop (`CHICOLA.`), blanks aside. */
 function endsInCapitalStop(text: string): boolean {
   let e = text.length - 1;
-  while (e >= 0 && isSpace(text.charCodeAt(e))) e--;
-  const c = text.charCodeAt(e - 1);
-  return text.charCodeAt(e) === 46 && c >= 65 && c <= 90;
+  while (e >= 0 && isSpace(codeAt(text, e))) e--;
+  const c = codeAt(text, e - 1);
+  return codeAt(text, e) === 46 && c >= 65 && c <= 90;
 }
 
 /** Whether any paragraph has spacing of its own (a loop: no callback made per cable). */

@@ -1,6 +1,6 @@
 /** The classification authority block: `Classified By: ISN Patricia A. McNerney for reasons 1.4 (b) and (d).` */
 import type { ClassifiedBy } from '../cable.ts';
-import { collapseSpaces, isSpace } from '../chars.ts';
+import { codeAt, collapseSpaces, isSpace } from '../chars.ts';
 
 /** Title words that make up a position ("Charge d'Affaires a.i.", "Political Counselor"). */
 const TITLES = new Set(
@@ -166,7 +166,7 @@ const REASON_CLAUSE =
 function findReasonClause(body: string): RegExpExecArray | null {
   let from = firstReasonCore(body);
   if (from === -1) return null;
-  while (from > 0 && mayLeadReason(body.charCodeAt(from - 1))) from--;
+  while (from > 0 && mayLeadReason(codeAt(body, from - 1))) from--;
   REASON_CLAUSE.lastIndex = from;
   const m = REASON_CLAUSE.exec(body);
   REASON_CLAUSE.lastIndex = 0;
@@ -179,7 +179,7 @@ function firstReasonCore(body: string): number {
     const c = body.charCodeAt(i);
     if (c === 49) return i; // 1
     if (c === 114 || c === 82) {
-      const next = body.charCodeAt(i + 1) | 32; // lower case
+      const next = codeAt(body, i + 1) | 32; // lower case
       if (next === 101 || next === 115) return i; // e, s
     }
   }
@@ -203,7 +203,7 @@ function mayLeadReason(c: number): boolean {
 
 /** Ends in `,`, `;`, `.` or `:` (the name is trimmed, so no blank). */
 function endsWithPunctuation(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1);
+  const c = codeAt(text, text.length - 1);
   return c === 44 || c === 59 || c === 46 || c === 58;
 }
 
@@ -263,7 +263,7 @@ function splitFirst(segments: string[]): { names: string[]; position: string | n
  * when they can match (for speed: they scan the whole name, and few names end in "r" or join two).
  */
 function splitNames(name: string): string[] {
-  const z = name.charCodeAt(name.length - 1);
+  const z = codeAt(name, name.length - 1);
   const stopped = z === 114 || z === 82 ? name.replace(/\b([JS][Rr])$/, '$1.') : name; // r, R
   return hasSpacedAnd(stopped) ? stopped.split(/\s+and\s+/i) : [stopped];
 }
@@ -272,11 +272,11 @@ function splitNames(name: string): string[] {
 function hasSpacedAnd(text: string): boolean {
   for (let i = 1; i + 3 < text.length; i++)
     if (
-      (text.charCodeAt(i) | 32) === 97 && // a
-      (text.charCodeAt(i + 1) | 32) === 110 && // n
-      (text.charCodeAt(i + 2) | 32) === 100 && // d
-      isSpace(text.charCodeAt(i - 1)) &&
-      isSpace(text.charCodeAt(i + 3))
+      (codeAt(text, i) | 32) === 97 && // a
+      (codeAt(text, i + 1) | 32) === 110 && // n
+      (codeAt(text, i + 2) | 32) === 100 && // d
+      isSpace(codeAt(text, i - 1)) &&
+      isSpace(codeAt(text, i + 3))
     )
       return true;
   return false;
@@ -300,7 +300,7 @@ function onlyTitles(segment: string): boolean {
 function isTitleWord(w: string, mixed: boolean): boolean {
   const lower = w.toLowerCase();
   if (TITLES.has(lower) || w.includes('/')) return true;
-  const z = lower.charCodeAt(lower.length - 1);
+  const z = codeAt(lower, lower.length - 1);
   const bare = z === 46 || z === 44 || z === 58 ? lower.replace(/[.,:]+$/, '') : lower; // . , :
   if (bare !== lower && TITLES.has(bare)) return true;
   if (bare.includes('-') && bare.split('-').every((p) => TITLES.has(p))) return true;

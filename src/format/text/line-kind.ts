@@ -1,5 +1,5 @@
 /** Cheap line classifiers shared by the text parser: first-character tests before any regex. */
-import { isSpace } from '../chars.ts';
+import { codeAt, isSpace } from '../chars.ts';
 
 /** Handling captions that stand on their own line (several may share one). */
 export const CAPTIONS: ReadonlySet<string> = new Set([
@@ -51,14 +51,14 @@ export function captionWords(text: string): string[] | null {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (s === e) return null;
-  const c = text.charCodeAt(s);
+  const c = codeAt(text, s);
   if (c < 65 || c > 90) return null;
   const space = text.indexOf(' ', s);
   // Every caption and phrase head is 3–13 letters long (LOU … NOFORN/SIPDIS).
   const headEnd = space === -1 || space > e ? e : space;
   if (headEnd - s < 3 || headEnd - s > 13) return null;
   // ...and ends in a capital: field lines (`TAGS:`, `E.O.`, `Classified`) stop here, unsliced.
-  const z = text.charCodeAt(headEnd - 1);
+  const z = codeAt(text, headEnd - 1);
   if (z < 65 || z > 90) return null;
   const head = text.slice(s, headEnd);
   if (!CAPTIONS.has(head) && !PHRASE_HEADS.has(head)) return null;
@@ -87,7 +87,7 @@ function isCaptionWord(w: string): boolean {
 const EO = /^E\s?\.?\s?[O0]\s?\.?\s*\d{4,5}\b/i;
 /** True when the line is an E.O. line (`E.O. 12958: DECL: 09/16/2033`, `EO 12958 N/A`, `E.0. 12356`). */
 export function isEoLine(text: string): boolean {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   return (c === 69 || c === 101) && EO.test(text);
 }
 
@@ -101,9 +101,9 @@ export function eoIndex(text: string): number {
 
 /** `TAGS:`, `TAGS`, `Tags:` at line start; returns the length of the keyword with its colon. */
 export function tagsKeyword(text: string): number {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   if (c !== 84 && c !== 116) return 0;
-  const c1 = text.charCodeAt(1);
+  const c1 = codeAt(text, 1);
   if (c1 !== 65 && c1 !== 97) return 0; // "TA…"
   const m = /^TAGS?(?:\s*:|\s+(?=\S)|\s*$)/i.exec(text);
   return m ? m[0].length : 0;
@@ -111,7 +111,7 @@ export function tagsKeyword(text: string): number {
 
 /** `SUBJECT:`, `SUBJ:`, `Subject:` at line start; the keyword length, or 0. */
 export function subjectKeyword(text: string): number {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   if (c !== 83 && c !== 115) return 0;
   const m = /^SUBJ(?:ECT)?(?:\s*:\s?|\s+(?=\S)|\s*$)/i.exec(text);
   return m ? m[0].length : 0;
@@ -122,7 +122,7 @@ export function subjectKeyword(text: string): number {
  * the keyword length, or 0.
  */
 export function refKeyword(text: string): number {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   if (c !== 82 && c !== 114) return 0;
   const m =
     /^REF(?:S|\(S\)|TEL|TELS|ERENCES?)?\s*(?:\.+\s*:?|:)\s?|^REF(?:S|\(S\)|TELS?)?\s+(?=[A-Z0-9]\s*[.):]|\d|[A-Z]{3,}\s+\d)/i.exec(
@@ -133,7 +133,7 @@ export function refKeyword(text: string): number {
 
 /** `Classified By:` (optionally after `(U)`), as the start of the classification authority block. */
 export function isClassifiedBy(text: string): boolean {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   if (c !== 67 && c !== 99 && c !== 40) return false;
   return /^(?:\([A-Z]+\)\s*)?CLASSIFIED\s+BY\b/i.test(text);
 }
@@ -143,18 +143,18 @@ export function paragraphNumber(
   text: string,
 ): { number: string; length: number; pilcrow: boolean } | null {
   let i = 0;
-  while (text.charCodeAt(i) === 32) i++;
+  while (codeAt(text, i) === 32) i++;
   let pilcrow = false;
-  if (text.charCodeAt(i) === 0xb6) {
+  if (codeAt(text, i) === 0xb6) {
     pilcrow = true;
     i++;
-    while (text.charCodeAt(i) === 32) i++;
+    while (codeAt(text, i) === 32) i++;
   }
   const start = i;
   while (i < text.length && i - start < 3 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)
     i++;
-  if (i === start || text.charCodeAt(i) !== 46) return null; // digits then "."
-  const next = text.charCodeAt(i + 1);
+  if (i === start || codeAt(text, i) !== 46) return null; // digits then "."
+  const next = codeAt(text, i + 1);
   if (next >= 48 && next <= 57) return null; // "1.5 million"
   return { number: text.slice(start, i), length: i + 1, pilcrow };
 }
@@ -168,26 +168,18 @@ export function isDivider(text: string): boolean {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (e - s < 3) return false;
-  if (!isRule(text.charCodeAt(e - 1))) {
+  if (!isRule(codeAt(text, e - 1))) {
     let k = s;
-    for (let c = text.charCodeAt(k); k < e && (c === 46 || isSpace(c)); c = text.charCodeAt(++k));
-    if (k >= e || !isRule(text.charCodeAt(k))) return false;
+    for (let c = codeAt(text, k); k < e && (c === 46 || isSpace(c)); c = codeAt(text, ++k));
+    if (k >= e || !isRule(codeAt(text, k))) return false;
   }
   // What /^[\s.]*[-=_*~]{3,}|[-=_*~]{3,}\s*$/ matches, read in place: three rule characters
   // after the leading blanks and dots, or before the trailing blanks.
   let j = 0;
-  for (let c = text.charCodeAt(0); c === 46 || isSpace(c); c = text.charCodeAt(++j));
-  if (
-    isRule(text.charCodeAt(j)) &&
-    isRule(text.charCodeAt(j + 1)) &&
-    isRule(text.charCodeAt(j + 2))
-  )
+  for (let c = codeAt(text, 0); c === 46 || isSpace(c); c = codeAt(text, ++j));
+  if (isRule(codeAt(text, j)) && isRule(codeAt(text, j + 1)) && isRule(codeAt(text, j + 2)))
     return true;
-  return (
-    isRule(text.charCodeAt(e - 1)) &&
-    isRule(text.charCodeAt(e - 2)) &&
-    isRule(text.charCodeAt(e - 3))
-  );
+  return isRule(codeAt(text, e - 1)) && isRule(codeAt(text, e - 2)) && isRule(codeAt(text, e - 3));
 }
 
 /** - = _ * ~ */
@@ -199,7 +191,7 @@ function isRule(c: number): boolean {
 export function isPageMarker(text: string): boolean {
   const t = text.trimStart();
   if (t.startsWith('PAGE ')) return /^PAGE \d{2,3}\b/.test(t);
-  const c = t.charCodeAt(0);
+  const c = codeAt(t, 0);
   if (c < 65 || c > 90) return false;
   return /^[A-Z][A-Z .'-]* \d{8}\s+\d{3}(?:\.\d)? +OF +\d{3}\s*$/.test(t);
 }

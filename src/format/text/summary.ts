@@ -1,6 +1,6 @@
 /** The summary: `SUMMARY:` … `END SUMMARY.`, `BEGIN SUMMARY`, or a paragraph under a SUMMARY heading. */
 import type { Paragraph } from '../cable.ts';
-import { collapseSpaces, leadingSpaces, skipBlanks } from '../chars.ts';
+import { codeAt, collapseSpaces, leadingSpaces, skipBlanks } from '../chars.ts';
 
 const START =
   /^\s*(?:\d{1,2}[.)]\s*)?(?:\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)\s*)?(?:BEGIN\s+|INTRODUCTION\s+(?:AND|&)\s+)?SUMMAR?Y(?:\s*\/\s*INTRODUCTION|\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*(?:[:.\-–]+|\s)\s*/i;
@@ -117,19 +117,19 @@ function clean(text: string): string | null {
  */
 function mayStart(text: string): boolean {
   let i = leadingSpaces(text);
-  let c = text.charCodeAt(i);
+  let c = codeAt(text, i);
   if (c >= 48 && c <= 57) {
     const digits = i;
-    while (i - digits < 3 && c >= 48 && c <= 57) c = text.charCodeAt(++i);
+    while (i - digits < 3 && c >= 48 && c <= 57) c = codeAt(text, ++i);
     if (c !== 46 && c !== 41) return false; // . )
     i = skipBlanks(text, i + 1);
-    c = text.charCodeAt(i);
+    c = codeAt(text, i);
   }
   if (c === 40) {
     const close = text.indexOf(')', i);
     if (close === -1 || close - i > 8) return false;
     i = skipBlanks(text, close + 1);
-    c = text.charCodeAt(i);
+    c = codeAt(text, i);
   }
   c |= 32; // lower case
   return c === 115 || c === 98 || c === 105;
