@@ -11,7 +11,17 @@ import type { AccessClass } from './store.ts';
  * @example accessClassKey(marking, ['SIPDIS']) // '{"level":"SECRET",...}|SIPDIS'
  */
 export function accessClassKey(marking: Marking, captions: readonly string[]): string {
-  return `${markingJson(marking)}|${canonicalCaptions(captions).join(',')}`;
+  return accessClassKeyOf(markingJson(marking), canonicalCaptions(captions));
+}
+
+/**
+ * `accessClassKey` of a marking already written by `markingJson`, with captions already
+ * canonical (`canonicalCaptions`): the import derives every portion's key this way.
+ *
+ * @example accessClassKeyOf(markingJson(m), ['SIPDIS']) === accessClassKey(m, ['sipdis']) // true
+ */
+export function accessClassKeyOf(markingJson: string, canonical: readonly string[]): string {
+  return `${markingJson}|${canonical.join(',')}`;
 }
 
 /** The marking as JSON with a fixed key order (so equal markings give equal keys). */

@@ -1,8 +1,8 @@
 /** The rows derived from one cable for the field tables (tags, captions, addressees, references). */
 import { levelRank } from '../model/levels.ts';
 import type { Cable } from '../format/index.ts';
-import { plainMarking } from '../model/marking.ts';
-import { accessClassKey, canonicalCaptions, markingJson } from './access-class.ts';
+import { plainMarking, type Marking } from '../model/marking.ts';
+import { accessClassKeyOf, canonicalCaptions, markingJson } from './access-class.ts';
 import type { CableInput } from './store.ts';
 
 export interface DerivedRows {
@@ -74,14 +74,18 @@ function computeRows(input: CableInput): DerivedRows {
   const captions = canonicalCaptions(input.captions);
   const captionsJson = JSON.stringify(captions);
   const classes = new Map<string, { marking: string; captions: string; level: number }>();
+  // The portions of a cable mostly share a few marking objects: each is written as JSON once.
+  const jsonOf = new Map<Marking, string>();
+  const markingText = (m: Marking): string => {
+    let json = jsonOf.get(m);
+    if (json === undefined) jsonOf.set(m, (json = markingJson(m)));
+    return json;
+  };
   const portions = input.portions.map((p, i) => {
-    const key = accessClassKey(p.marking, captions);
+    const marking = markingText(p.marking);
+    const key = accessClassKeyOf(marking, captions);
     if (!classes.has(key))
-      classes.set(key, {
-        marking: markingJson(p.marking),
-        captions: captionsJson,
-        level: levelRank(p.marking.level),
-      });
+      classes.set(key, { marking, captions: captionsJson, level: levelRank(p.marking.level) });
     return {
       ordinal: i,
       kind: p.kind,
@@ -92,10 +96,11 @@ function computeRows(input: CableInput): DerivedRows {
     };
   });
   const unmarked = plainMarking(input.banner.level);
-  const unmarkedKey = accessClassKey(unmarked, captions);
+  const unmarkedJson = markingJson(unmarked);
+  const unmarkedKey = accessClassKeyOf(unmarkedJson, captions);
   if (!classes.has(unmarkedKey))
     classes.set(unmarkedKey, {
-      marking: markingJson(unmarked),
+      marking: unmarkedJson,
       captions: captionsJson,
       level: levelRank(unmarked.level),
     });
