@@ -9,6 +9,7 @@ import { postgresRum } from './migrations/0006-postgres-rum.ts';
 import { postgresWordPairs } from './migrations/0008-postgres-word-pairs.ts';
 import { postgresLz4 } from './migrations/0009-postgres-lz4.ts';
 import { postgresRumPartitions } from './migrations/0010-postgres-rum-partitions.ts';
+import { sqliteCoverUnmarkedClass } from './migrations/0011-sqlite-cover-unmarked-class.ts';
 import { unmarkedClass } from './migrations/0004-unmarked-class.ts';
 import type { Dialect } from './migrations/dialect.ts';
 
@@ -25,6 +26,7 @@ export function archiveMigrations(dialect: Dialect): Record<string, Migration> {
     '0008-postgres-word-pairs': postgresWordPairs(dialect),
     '0009-postgres-lz4': postgresLz4(dialect),
     '0010-postgres-rum-partitions': postgresRumPartitions(dialect),
+    '0011-sqlite-cover-unmarked-class': sqliteCoverUnmarkedClass(dialect),
   };
 }
 

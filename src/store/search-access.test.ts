@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Level } from '../format/index.ts';
 import { canSeePortion } from '../model/access.ts';
-import type { Marking } from '../model/marking.ts';
+import { plainMarking, type Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import { cableInput } from './store.contract.ts';
@@ -91,6 +91,16 @@ test('hits, totals, snippets and facets come only from portions the reader may s
             res.facets.year.reduce((n, f) => n + f.count, 0),
             expected.length,
             'facet counts cover visible hits only',
+          );
+          // TAGS belong to the unmarked text: counted only for hits whose unmarked text (the
+          // cable's whole level, no REL TO, its captions) the reader may see.
+          assert.deepEqual(
+            res.facets.tags.map((f) => `${f.value}:${f.count}`).sort(),
+            expected
+              .filter((c) => canSeePortion(who, plainMarking(c.banner.level), c.captions))
+              .flatMap((c) => c.cable.tags.map((t) => `${t.code}:1`))
+              .sort(),
+            'TAGS facet counts hits whose unmarked text is visible',
           );
         }
       } finally {

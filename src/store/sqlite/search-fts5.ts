@@ -123,8 +123,20 @@ export async function fts5Candidates(
     common.set(probe, await isCommon(db, probe, span));
   const scored = parts.filter((p) => p.probes.every((w) => common.get(w) !== true));
   const inline = scored.length === parts.length;
-  const { rows } = await sql<CandidateRow & { skey: number }>`
-    SELECT p.cable_seq, p.id AS pid, ${inline ? sql`bm25(portion_fts)` : sql`0`} AS score, portion_fts.rowid AS skey
+  // The cable's id, date and origin come from the covering index the scan joins anyway (about
+  // 2 ms for 1,000 rows at 256k cables, against 6 ms to look the cables up again afterwards).
+  const { rows: read } = await sql<{
+    cable_seq: number;
+    pid: number;
+    score: number;
+    skey: number;
+    cid: string;
+    cdate: string | null;
+    corigin: string | null;
+    cclass: number | null;
+  }>`
+    SELECT p.cable_seq, p.id AS pid, ${inline ? sql`bm25(portion_fts)` : sql`0`} AS score, portion_fts.rowid AS skey,
+      c.id AS cid, c.cable_date AS cdate, c.origin AS corigin, c.unmarked_class AS cclass
     FROM portion_fts JOIN portion p INDEXED BY portion_search_cover ON p.search_key = portion_fts.rowid
     JOIN cable c INDEXED BY cable_search_cover ON c.seq = p.cable_seq
     WHERE portion_fts MATCH ${fts5Expression(query)}
@@ -132,6 +144,13 @@ export async function fts5Candidates(
     AND +p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
     AND c.is_current = 1 ${filters}
     ORDER BY portion_fts.rowid DESC LIMIT ${sql.lit(limit)}`.execute(db);
+  const rows = read.map((r) => ({
+    cable_seq: r.cable_seq,
+    pid: r.pid,
+    score: r.score,
+    skey: r.skey,
+    cable: { id: r.cid, cable_date: r.cdate, origin: r.corigin, unmarked_class: r.cclass },
+  }));
   if (inline || scored.length === 0 || rows.length === 0) return rows;
   // Score the candidates on their uncommon parts only, over the candidates' key span.
   const first = rows[rows.length - 1]!.skey;
