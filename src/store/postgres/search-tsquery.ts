@@ -141,7 +141,8 @@ export async function tsqueryCandidates(
     ? sql`p.tsv @@ (${indexQuery(query)}) AND ts_match_vq(p.tsv, q.q)`
     : sql`p.tsv @@ q.q`;
   const newest = (order: RawBuilder<unknown>, partition: RawBuilder<unknown>) => sql`(
-      SELECT p.cable_seq, p.id AS pid, p.search_key, -ts_rank(p.tsv, q.q) AS score
+      SELECT p.cable_seq, p.id AS pid, p.search_key, -ts_rank(p.tsv, q.q) AS score,
+        c.id AS cid, c.cable_date AS cdate, c.origin AS corigin, c.unmarked_class AS cclass
       FROM portion p JOIN cable c ON c.seq = p.cable_seq,
         (SELECT ${tsQuery(query)} AS q) q
       WHERE ${match} AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)} AND ${partition}
@@ -165,16 +166,38 @@ export async function tsqueryCandidates(
       )}) u LIMIT ${sql.lit(limit)}`;
   // ts_rank is computed in each branch, on the row its scan has already read, for the rows the
   // LIMIT lets through only (reading the tsvectors back by primary key cost 5 ms more at 256k).
-  const statement = sql<CandidateRow>`SELECT k.cable_seq, k.pid, k.score FROM (${candidates}) k
-      ORDER BY k.search_key DESC`;
+  // Each branch has the cable row in hand (for is_current): its id, date, origin and unmarked
+  // class go along, so search neither looks the cables up again nor reads them for the TAGS facet.
+  const statement = sql<CandidateScanRow>`SELECT k.cable_seq, k.pid, k.score, k.cid, k.cdate, k.corigin, k.cclass
+      FROM (${candidates}) k ORDER BY k.search_key DESC`;
   // The planner prices the RUM scan's early stop poorly and picks a bitmap scan of every match
   // plus a sort (the slow plan this design replaces); these settings hold for this query only.
-  if (partitions === null) return (await statement.execute(db)).rows;
+  if (partitions === null) return (await statement.execute(db)).rows.map(asCandidate);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_hashjoin', 'off', true),
       set_config('enable_mergejoin', 'off', true)`.execute(trx);
-    return (await statement.execute(trx)).rows;
+    return (await statement.execute(trx)).rows.map(asCandidate);
   });
+}
+
+/** A row of the candidate statement: the portion, its rank, and its cable's search columns. */
+interface CandidateScanRow {
+  readonly cable_seq: string | number;
+  readonly pid: string | number;
+  readonly score: string | number;
+  readonly cid: string;
+  readonly cdate: string | null;
+  readonly corigin: string | null;
+  readonly cclass: number | null;
+}
+
+function asCandidate(r: CandidateScanRow): CandidateRow {
+  return {
+    cable_seq: r.cable_seq,
+    pid: r.pid,
+    score: r.score,
+    cable: { id: r.cid, cable_date: r.cdate, origin: r.corigin, unmarked_class: r.cclass },
+  };
 }
 
 /** True when a partition holds some key of [lo, hi]. */
