@@ -56,8 +56,6 @@ export interface SearchBackend {
   readonly textMatch: TextMatch;
   /** The bounded match; without it every match is grouped, counted and ranked. */
   readonly candidates?: TextCandidates;
-  /** The cable table as search reads it (SQLite names a covering index). */
-  readonly cableSource?: RawBuilder<unknown>;
   /** Default literalIntIn. */
   readonly intIn?: IntIn;
 }
@@ -68,10 +66,11 @@ export interface CandidateRow {
   readonly pid: number | string;
   readonly score: number | string;
   /**
-   * The cable's id, date and origin, when the candidate scan read them on its way (SQLite reads
-   * them from the covering index it joins anyway); search then does not look the cables up again.
+   * The portion's cable as the candidate scan read it on its way (the scan joins the cable for
+   * `is_current` and the field filters anyway): search neither looks the cables up again nor
+   * reads them for the TAGS facet.
    */
-  readonly cable?: {
+  readonly cable: {
     readonly id: string;
     readonly cable_date: string | null;
     readonly origin: string | null;
@@ -108,22 +107,14 @@ export async function executeSearch(
   reader: Reader,
   page: SearchPage,
 ): Promise<SearchResult> {
-  const { textMatch, candidates, cableSource } = backend;
+  const { textMatch, candidates } = backend;
   const intIn = backend.intIn ?? literalIntIn;
   const { classes, visible: visibleSet } = await cachedAccessClasses(db, reader);
   if (visibleSet.size === 0) return emptyResult;
   const visible = [...visibleSet].sort((a, b) => a - b);
   const isVisible = (expr: RawBuilder<unknown>) => intIn(expr, visible);
   if (candidates !== undefined && hasText(query))
-    return boundedSearch(
-      db,
-      { candidates, cableSource, intIn },
-      query,
-      page,
-      visible,
-      classes,
-      visibleSet,
-    );
+    return boundedSearch(db, { candidates, intIn }, query, page, visible, classes, visibleSet);
   const matches = hasText(query)
     ? textMatch(query, visible)
     : sql`SELECT p.cable_seq, p.id AS pid, 0 AS score FROM portion p WHERE ${isVisible(sql.ref('p.class_id'))}`;
@@ -302,7 +293,6 @@ async function boundedSearch(
   db: Kysely<ArchiveDatabase>,
   backend: {
     readonly candidates: TextCandidates;
-    readonly cableSource: RawBuilder<unknown> | undefined;
     readonly intIn: IntIn;
   },
   query: SearchQuery,
@@ -311,7 +301,7 @@ async function boundedSearch(
   classes: readonly AccessClass[],
   visibleSet: ReadonlySet<number>,
 ): Promise<SearchResult> {
-  const { candidates, cableSource, intIn } = backend;
+  const { candidates, intIn } = backend;
   const isVisible = (expr: RawBuilder<unknown>) => intIn(expr, visible);
   const size = Math.max(1, Math.min(page.size, 200));
   const offset = (Math.max(1, page.page) - 1) * size;
@@ -334,12 +324,8 @@ async function boundedSearch(
     limit *= 4;
   }
   if (bySeq.size === 0) return emptyResult;
-  const seqs = [...bySeq.keys()];
-  const [cableRows, tagRows] = await Promise.all([
-    cablesOf(db, found, seqs, cableSource, intIn),
-    tagFacet(db, found, seqs, isVisible, visibleSet, intIn),
-  ]);
-  const cables = cableRows;
+  const cables = cablesOf(found);
+  const tags = await tagFacet(db, found, visibleSet, intIn);
   const best = (seq: number) => Math.min(...bySeq.get(seq)!.map((m) => m.score));
   const byDate = (a: CableRow, b: CableRow) =>
     a.cable_date === b.cable_date
@@ -369,77 +355,45 @@ async function boundedSearch(
     ...(capped ? { totalIsLowerBound: true } : {}),
     hits,
     facets: {
-      tags: tagRows,
+      tags,
       origin: countValues(cables.map((c) => c.origin)),
       year: countValues(cables.map((c) => c.cable_date?.slice(0, 4) ?? null)),
     },
   };
 }
 
-/**
- * The cable rows of the candidates' cables (`seqs`, in first-seen order): taken from the
- * candidates when the scan read them, otherwise looked up.
- */
-async function cablesOf(
-  db: Kysely<ArchiveDatabase>,
-  found: readonly CandidateRow[],
-  seqs: readonly number[],
-  cableSource: RawBuilder<unknown> | undefined,
-  intIn: IntIn,
-): Promise<(CableRow & { seq: number })[]> {
-  if (found.every((r) => r.cable !== undefined)) {
-    const bySeq = new Map<number, CableRow & { seq: number }>();
-    for (const r of found) {
-      const seq = Number(r.cable_seq);
-      const { id, cable_date, origin } = r.cable!;
-      if (!bySeq.has(seq)) bySeq.set(seq, { seq, id, cable_date, origin });
-    }
-    return [...bySeq.values()];
+/** The candidates' cables, each once, in the order first seen. */
+function cablesOf(found: readonly CandidateRow[]): (CableRow & { seq: number })[] {
+  const bySeq = new Map<number, CableRow & { seq: number }>();
+  for (const r of found) {
+    const seq = Number(r.cable_seq);
+    const { id, cable_date, origin } = r.cable;
+    if (!bySeq.has(seq)) bySeq.set(seq, { seq, id, cable_date, origin });
   }
-  const { rows } = await sql<CableRow>`SELECT c.seq, c.id, c.cable_date, c.origin
-    FROM ${cableSource ?? sql`cable c`} WHERE ${intIn(sql.ref('c.seq'), seqs)}`.execute(db);
-  return rows.map((c) => ({ ...c, seq: Number(c.seq) }));
+  return [...bySeq.values()];
 }
 
 /**
  * The TAGS facet over the candidates' cables, counting only cables whose unmarked text the reader
- * may see (TAGS are part of it). When the scan read each cable's unmarked class (SQLite), the
- * visible cables are known already and only their TAGS are read; otherwise each cable is read
- * once for its class, then its TAGS (joining per TAG row read the cable row three to four times
- * over: 18 ms instead of about 8 at 256k cables).
+ * may see (TAGS are part of it): decided from the unmarked class each candidate carries, so only
+ * `cable_tag` is read (reading each cable row for its class cost 8 ms more at 256k cables).
  */
 async function tagFacet(
   db: Kysely<ArchiveDatabase>,
   found: readonly CandidateRow[],
-  seqs: readonly number[],
-  isVisible: (expr: RawBuilder<unknown>) => RawBuilder<unknown>,
   visible: ReadonlySet<number>,
   intIn: IntIn,
 ): Promise<FacetCount[]> {
-  const top = (rows: readonly { value: string; n: number | string }[]) =>
-    rows.map((r) => ({ value: r.value, count: Number(r.n) }));
-  if (found.every((r) => r.cable !== undefined)) {
-    const shown = new Set<number>();
-    for (const r of found) {
-      const unmarked = r.cable!.unmarked_class;
-      if (unmarked !== null && visible.has(unmarked)) shown.add(Number(r.cable_seq));
-    }
-    if (shown.size === 0) return [];
-    const { rows } = await sql<{ value: string; n: number | string }>`SELECT t.tag AS value,
-        count(*) AS n FROM cable_tag t WHERE ${intIn(sql.ref('t.cable_seq'), [...shown])}
-      GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 10`.execute(db);
-    return top(rows);
+  const shown = new Set<number>();
+  for (const r of found) {
+    const unmarked = r.cable.unmarked_class;
+    if (unmarked !== null && visible.has(unmarked)) shown.add(Number(r.cable_seq));
   }
-  const { rows } = await sql<{
-    value: string;
-    n: number | string;
-  }>`SELECT t.tag AS value, count(*) AS n
-    FROM (SELECT tc.seq FROM cable tc WHERE ${intIn(sql.ref('tc.seq'), seqs)}
-      AND ${isVisible(sql.ref('tc.unmarked_class'))} LIMIT ${sql.lit(seqs.length)}) v
-    JOIN cable_tag t ON t.cable_seq = v.seq GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 10`.execute(
-    db,
-  );
-  return top(rows);
+  if (shown.size === 0) return [];
+  const { rows } = await sql<{ value: string; n: number | string }>`SELECT t.tag AS value,
+      count(*) AS n FROM cable_tag t WHERE ${intIn(sql.ref('t.cable_seq'), [...shown])}
+    GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 10`.execute(db);
+  return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
 }
 
 /** Facet counts of values (nulls left out), most frequent first, then by value; top 10. */

@@ -37,12 +37,6 @@ export function fts5Match(query: SearchQuery, visible: readonly number[]): RawBu
     LIMIT -1 OFFSET 0`;
 }
 
-/**
- * The cable columns search reads, from the covering index (migration 0003): the table row keeps
- * the raw text and parsed JSON before them, and reaching past those walks overflow pages.
- */
-export const FTS5_CABLE_SOURCE = sql`cable c INDEXED BY cable_search_cover`;
-
 /** Newest matches probed to estimate how common a word is. */
 const PROBE = 2000;
 /** A word in more than this share of portions is "common": bm25 gives it almost no weight (idf ≈ 0). */

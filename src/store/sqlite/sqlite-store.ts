@@ -10,7 +10,7 @@ import type { ArchiveDatabase } from '../schema.ts';
 import { executeSearch } from '../search/search-execute.ts';
 import type { CableInput, PutOutcome, Store } from '../store.ts';
 import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
-import { FTS5_CABLE_SOURCE, fts5Candidates, fts5Match } from './search-fts5.ts';
+import { fts5Candidates, fts5Match } from './search-fts5.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /**
@@ -56,13 +56,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
       }
     },
     search: (query, reader, page) =>
-      executeSearch(
-        db,
-        { textMatch: fts5Match, candidates: fts5Candidates, cableSource: FTS5_CABLE_SOURCE },
-        query,
-        reader,
-        page,
-      ),
+      executeSearch(db, { textMatch: fts5Match, candidates: fts5Candidates }, query, reader, page),
     settle: () => {
       raw.pragma('optimize');
       return Promise.resolve();
