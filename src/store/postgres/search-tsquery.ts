@@ -3,6 +3,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
 import type { ArchiveDatabase } from '../schema.ts';
 import type { CandidateRow } from '../search/search-execute.ts';
+import {
+  CANDIDATE_CABLE_COLUMNS,
+  scannedCandidate,
+  type ScannedCandidate,
+} from '../search/candidate-cable.ts';
 import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
 import { postgresIntIn } from './int-in.ts';
@@ -142,7 +147,7 @@ export async function tsqueryCandidates(
     : sql`p.tsv @@ q.q`;
   const newest = (order: RawBuilder<unknown>, partition: RawBuilder<unknown>) => sql`(
       SELECT p.cable_seq, p.id AS pid, p.search_key, -ts_rank(p.tsv, q.q) AS score,
-        c.id AS cid, c.cable_date AS cdate, c.origin AS corigin, c.unmarked_class AS cclass
+        ${CANDIDATE_CABLE_COLUMNS}
       FROM portion p JOIN cable c ON c.seq = p.cable_seq,
         (SELECT ${tsQuery(query)} AS q) q
       WHERE ${match} AND p.search_key BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)} AND ${partition}
@@ -168,36 +173,16 @@ export async function tsqueryCandidates(
   // LIMIT lets through only (reading the tsvectors back by primary key cost 5 ms more at 256k).
   // Each branch has the cable row in hand (for is_current): its id, date, origin and unmarked
   // class go along, so search neither looks the cables up again nor reads them for the TAGS facet.
-  const statement = sql<CandidateScanRow>`SELECT k.cable_seq, k.pid, k.score, k.cid, k.cdate, k.corigin, k.cclass
+  const statement = sql<ScannedCandidate>`SELECT k.cable_seq, k.pid, k.score, k.cid, k.cdate, k.corigin, k.cclass
       FROM (${candidates}) k ORDER BY k.search_key DESC`;
   // The planner prices the RUM scan's early stop poorly and picks a bitmap scan of every match
   // plus a sort (the slow plan this design replaces); these settings hold for this query only.
-  if (partitions === null) return (await statement.execute(db)).rows.map(asCandidate);
+  if (partitions === null) return (await statement.execute(db)).rows.map(scannedCandidate);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_hashjoin', 'off', true),
       set_config('enable_mergejoin', 'off', true)`.execute(trx);
-    return (await statement.execute(trx)).rows.map(asCandidate);
+    return (await statement.execute(trx)).rows.map(scannedCandidate);
   });
-}
-
-/** A row of the candidate statement: the portion, its rank, and its cable's search columns. */
-interface CandidateScanRow {
-  readonly cable_seq: string | number;
-  readonly pid: string | number;
-  readonly score: string | number;
-  readonly cid: string;
-  readonly cdate: string | null;
-  readonly corigin: string | null;
-  readonly cclass: number | null;
-}
-
-function asCandidate(r: CandidateScanRow): CandidateRow {
-  return {
-    cable_seq: r.cable_seq,
-    pid: r.pid,
-    score: r.score,
-    cable: { id: r.cid, cable_date: r.cdate, origin: r.corigin, unmarked_class: r.cclass },
-  };
 }
 
 /** True when a partition holds some key of [lo, hi]. */

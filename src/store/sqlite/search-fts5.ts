@@ -1,7 +1,12 @@
 /** SQLite's half of search: the FTS5 match over visible portions. */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ArchiveDatabase } from '../schema.ts';
-import type { CandidateRow } from '../search/search-execute.ts';
+import { literalIntIn, type CandidateRow } from '../search/search-execute.ts';
+import {
+  CANDIDATE_CABLE_COLUMNS,
+  scannedCandidate,
+  type ScannedCandidate,
+} from '../search/candidate-cable.ts';
 import type { SearchQuery } from '../search-query.ts';
 import { wordsOf } from '../search-query.ts';
 import { firstKeyOf, KEY_SHIFT } from '../migrations/0003-search-order.ts';
@@ -33,7 +38,7 @@ export function fts5Match(query: SearchQuery, visible: readonly number[]): RawBu
   return sql`SELECT p.cable_seq, p.id AS pid, bm25(portion_fts) AS score
     FROM portion_fts CROSS JOIN portion p ON p.search_key = portion_fts.rowid
     WHERE portion_fts MATCH ${fts5Expression(query)}
-    AND p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
+    AND ${literalIntIn(sql.ref('p.class_id'), visible)}
     LIMIT -1 OFFSET 0`;
 }
 
@@ -117,34 +122,19 @@ export async function fts5Candidates(
     common.set(probe, await isCommon(db, probe, span));
   const scored = parts.filter((p) => p.probes.every((w) => common.get(w) !== true));
   const inline = scored.length === parts.length;
-  // The cable's id, date and origin come from the covering index the scan joins anyway (about
-  // 2 ms for 1,000 rows at 256k cables, against 6 ms to look the cables up again afterwards).
-  const { rows: read } = await sql<{
-    cable_seq: number;
-    pid: number;
-    score: number;
-    skey: number;
-    cid: string;
-    cdate: string | null;
-    corigin: string | null;
-    cclass: number | null;
-  }>`
+  // The cable's id, date, origin and unmarked class come from the covering index the scan joins
+  // anyway (about 2 ms for 1,000 rows at 256k cables, against 6 ms to look the cables up again).
+  const { rows: read } = await sql<ScannedCandidate & { skey: number }>`
     SELECT p.cable_seq, p.id AS pid, ${inline ? sql`bm25(portion_fts)` : sql`0`} AS score, portion_fts.rowid AS skey,
-      c.id AS cid, c.cable_date AS cdate, c.origin AS corigin, c.unmarked_class AS cclass
+      ${CANDIDATE_CABLE_COLUMNS}
     FROM portion_fts JOIN portion p INDEXED BY portion_search_cover ON p.search_key = portion_fts.rowid
     JOIN cable c INDEXED BY cable_search_cover ON c.seq = p.cable_seq
     WHERE portion_fts MATCH ${fts5Expression(query)}
     AND portion_fts.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
-    AND +p.class_id IN (${sql.join(visible.map((v) => sql.lit(v)))})
+    AND ${literalIntIn(sql`+p.class_id`, visible)}
     AND c.is_current = 1 ${filters}
     ORDER BY portion_fts.rowid DESC LIMIT ${sql.lit(limit)}`.execute(db);
-  const rows = read.map((r) => ({
-    cable_seq: r.cable_seq,
-    pid: r.pid,
-    score: r.score,
-    skey: r.skey,
-    cable: { id: r.cid, cable_date: r.cdate, origin: r.corigin, unmarked_class: r.cclass },
-  }));
+  const rows = read.map((r) => ({ ...scannedCandidate(r), skey: r.skey }));
   if (inline || scored.length === 0 || rows.length === 0) return rows;
   // Score the candidates on their uncommon parts only, over the candidates' key span.
   const first = rows[rows.length - 1]!.skey;
