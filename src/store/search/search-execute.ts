@@ -276,15 +276,13 @@ async function presentHits(
   });
 }
 
-interface CableRow {
-  readonly seq: number | string;
-  readonly id: string;
-  readonly cable_date: string | null;
-  readonly origin: string | null;
+/** A cable of the search window, as its candidates carry it. */
+interface WindowCable extends Readonly<CandidateRow['cable']> {
+  readonly seq: number;
 }
 
 /**
- * The bounded search (SQLite): the newest CANDIDATES visible matching portions of cables passing
+ * The bounded search (both adapters): the newest CANDIDATES visible matching portions of cables passing
  * the filters, in one index scan that stops early; grouping, ranking, totals and facets are then
  * computed over those candidates only. Every figure still counts visible content only; when the
  * window is full the total is a lower bound.
@@ -325,9 +323,9 @@ async function boundedSearch(
   }
   if (bySeq.size === 0) return emptyResult;
   const cables = cablesOf(found);
-  const tags = await tagFacet(db, found, visibleSet, intIn);
+  const tags = await tagFacet(db, cables, visibleSet, intIn);
   const best = (seq: number) => Math.min(...bySeq.get(seq)!.map((m) => m.score));
-  const byDate = (a: CableRow, b: CableRow) =>
+  const byDate = (a: WindowCable, b: WindowCable) =>
     a.cable_date === b.cable_date
       ? a.id < b.id
         ? -1
@@ -363,35 +361,32 @@ async function boundedSearch(
 }
 
 /** The candidates' cables, each once, in the order first seen. */
-function cablesOf(found: readonly CandidateRow[]): (CableRow & { seq: number })[] {
-  const bySeq = new Map<number, CableRow & { seq: number }>();
+function cablesOf(found: readonly CandidateRow[]): WindowCable[] {
+  const bySeq = new Map<number, WindowCable>();
   for (const r of found) {
     const seq = Number(r.cable_seq);
-    const { id, cable_date, origin } = r.cable;
-    if (!bySeq.has(seq)) bySeq.set(seq, { seq, id, cable_date, origin });
+    if (!bySeq.has(seq)) bySeq.set(seq, { seq, ...r.cable });
   }
   return [...bySeq.values()];
 }
 
 /**
- * The TAGS facet over the candidates' cables, counting only cables whose unmarked text the reader
- * may see (TAGS are part of it): decided from the unmarked class each candidate carries, so only
+ * The TAGS facet over the window's cables, counting only cables whose unmarked text the reader
+ * may see (TAGS are part of it): decided from the unmarked class each cable came with, so only
  * `cable_tag` is read (reading each cable row for its class cost 8 ms more at 256k cables).
  */
 async function tagFacet(
   db: Kysely<ArchiveDatabase>,
-  found: readonly CandidateRow[],
+  cables: readonly WindowCable[],
   visible: ReadonlySet<number>,
   intIn: IntIn,
 ): Promise<FacetCount[]> {
-  const shown = new Set<number>();
-  for (const r of found) {
-    const unmarked = r.cable.unmarked_class;
-    if (unmarked !== null && visible.has(unmarked)) shown.add(Number(r.cable_seq));
-  }
-  if (shown.size === 0) return [];
+  const shown = cables
+    .filter((c) => c.unmarked_class !== null && visible.has(c.unmarked_class))
+    .map((c) => c.seq);
+  if (shown.length === 0) return [];
   const { rows } = await sql<{ value: string; n: number | string }>`SELECT t.tag AS value,
-      count(*) AS n FROM cable_tag t WHERE ${intIn(sql.ref('t.cable_seq'), [...shown])}
+      count(*) AS n FROM cable_tag t WHERE ${intIn(sql.ref('t.cable_seq'), shown)}
     GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 10`.execute(db);
   return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
 }
