@@ -1,26 +1,15 @@
-/** Migration 0011 on an existing SQLite archive, and the search paths it opens. */
+/** Migration 0011 on an existing SQLite archive. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { Marking } from '../../model/marking.ts';
+import { plainMarking } from '../../model/marking.ts';
 import { parseReaderSpec } from '../../model/reader-spec.ts';
-import { literalIntIn } from '../search/search-execute.ts';
 import { parseSearchQuery } from '../search-query.ts';
 import { cableInput } from '../store.contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
-
-const mark = (level: Marking['level'], relTo: string[] = []): Marking => ({
-  kind: 'marking',
-  level,
-  sbu: false,
-  noforn: false,
-  relTo,
-  other: [],
-});
 
 const cables = [
   { id: '08STATE1', level: 'SECRET' as const, tags: ['PARM', 'PREL'], captions: ['SIPDIS'] },
@@ -34,9 +23,13 @@ const cables = [
     tags: c.tags,
     captions: c.captions,
     portions: [
-      ['subject', mark(c.level), `cotton subject ${i}`],
-      ['paragraph', mark('UNCLASSIFIED'), `cotton wheat open paragraph ${i}`],
-      ['paragraph', mark(c.level, ['USA', 'POL']), `wheat marked paragraph ${i}`],
+      ['subject', plainMarking(c.level), `cotton subject ${i}`],
+      ['paragraph', plainMarking('UNCLASSIFIED'), `cotton wheat open paragraph ${i}`],
+      [
+        'paragraph',
+        { ...plainMarking(c.level), relTo: ['USA', 'POL'] },
+        `wheat marked paragraph ${i}`,
+      ],
     ],
   }),
 );
@@ -116,28 +109,5 @@ test('migration 0011 adds the unmarked class to the cable covering index and cha
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('literal integer lists select exactly their values and refuse anything but safe integers', async () => {
-  const db = new Kysely<unknown>({
-    dialect: new SqliteDialect({ database: new Database(':memory:') }),
-  });
-  try {
-    await sql`CREATE TABLE t (n integer)`.execute(db);
-    await sql`INSERT INTO t VALUES (1), (2), (3)`.execute(db);
-    const select = async (values: number[]) =>
-      (
-        await sql<{
-          n: number;
-        }>`SELECT n FROM t WHERE ${literalIntIn(sql.ref('n'), values)} ORDER BY n`.execute(db)
-      ).rows.map((r) => r.n);
-    assert.deepEqual(await select([3, 1]), [1, 3]);
-    assert.deepEqual(await select([]), []);
-    assert.throws(() => literalIntIn(sql.ref('n'), [1, 1.5]), /1\.5 is not an integer/);
-    assert.throws(() => literalIntIn(sql.ref('n'), [Number.NaN]), /NaN is not an integer/);
-    assert.throws(() => literalIntIn(sql.ref('n'), [2 ** 60]), /is not an integer/);
-  } finally {
-    await db.destroy();
   }
 });
