@@ -2,7 +2,11 @@
 
 import { codeAt } from '../chars.ts';
 
-export const FL2 = /^([A-Z]{2})((?: R[A-Z]{3,7})+)$/;
+/**
+ * FL2: a two-letter prosign and routing indicators. `TO` is the addressee keyword, never a prosign:
+ * `TO RABAT` is an addressee without a routing indicator, not FL2.
+ */
+export const FL2 = /^(?!TO )([A-Z]{2})((?: R[A-Z]{3,7})+)$/;
 export const RI_LINE = /^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$/;
 export const FL3 = /^DE ([A-Z]{3,8}) ?#(\d{1,6})(?:\/(\d{1,3}))? (\d{7})$/;
 export const FL4 = /^ZN[YR]\b/;

@@ -134,6 +134,21 @@ test('headers without format lines 1–4, trailing blanks and NIACT', () => {
   );
 });
 
+test('TO before a name shaped like a routing indicator is an addressee, not FL2', () => {
+  // Found by the drafted-cable property test (seed 636836306): "TO RAAA" was read as prosign
+  // TO and routing indicator RAAA.
+  const f = roundTrip(['FM SECSTATE WASHDC', 'TO RABAT', 'INFO RIGA', '']);
+  assert.equal(f.header.precedence, null);
+  assert.deepEqual(f.header.routingIndicators, []);
+  assert.deepEqual(
+    [...f.to, ...f.info].map((a) => [a.routingIndicator, a.name]),
+    [
+      [null, 'RABAT'],
+      [null, 'RIGA'],
+    ],
+  );
+});
+
 test('partial extracts keep the note and a bare date-time group', () => {
   const f = roundTrip([
     'This record is a partial extract of the original cable. The full text of the original cable is not available.',
