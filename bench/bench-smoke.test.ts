@@ -36,7 +36,13 @@ describe('benchmark smoke (60 cables)', () => {
     const parse = runParseBench(1, corpus.files);
     assert.ok(parse !== null);
     assert.equal(parse.cables, 60);
-    assert.ok(parse.floorMs > 0 && parse.parseMs > 0 && parse.ratio > 0 && parse.parseOnlyMs > 0);
+    assert.ok(
+      parse.floorMs > 0 &&
+        parse.parseMs > 0 &&
+        parse.ratio > 0 &&
+        parse.parseOnlyMs > 0 &&
+        parse.batchedMs > 0,
+    );
     assert.match(formatParseBench(parse), /parse \/ floor/);
   });
 
