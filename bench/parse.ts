@@ -18,9 +18,9 @@ export interface ParseBenchResult {
    */
   readonly parseOnlyMs: number;
   /**
-   * Read and parse as the import does, a batch of files read and then parsed (BATCH files at a
-   * time), best of rounds: reading one file and parsing it before the next costs more than the
-   * two apart (docs/performance.md). Shown beside the ratio, not in it.
+   * The same files read BATCH at a time, each batch then parsed, best of rounds. Reading one
+   * file and parsing it before the next costs more than the two apart (docs/performance.md); the
+   * import never interleaves them on one thread. Shown beside the ratio, not in it.
    */
   readonly batchedMs: number;
   readonly cablesPerSecond: number;
