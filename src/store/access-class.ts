@@ -5,20 +5,11 @@ import type { Reader } from '../model/reader.ts';
 import type { AccessClass } from './store.ts';
 
 /**
- * The stable key of a class: canonical JSON of the marking and the sorted, de-duplicated
- * captions. Two portions share a class exactly when every access decision about them agrees.
+ * The stable key of a class: canonical JSON of the marking (`markingJson`) and the sorted,
+ * de-duplicated captions (`canonicalCaptions`). Two portions share a class exactly when every
+ * access decision about them agrees. Takes both already written, as the import has them.
  *
- * @example accessClassKey(marking, ['SIPDIS']) // '{"level":"SECRET",...}|SIPDIS'
- */
-export function accessClassKey(marking: Marking, captions: readonly string[]): string {
-  return accessClassKeyOf(markingJson(marking), canonicalCaptions(captions));
-}
-
-/**
- * `accessClassKey` of a marking already written by `markingJson`, with captions already
- * canonical (`canonicalCaptions`): the import derives every portion's key this way.
- *
- * @example accessClassKeyOf(markingJson(m), ['SIPDIS']) === accessClassKey(m, ['sipdis']) // true
+ * @example accessClassKeyOf(markingJson(m), canonicalCaptions(['SIPDIS'])) // '{"kind":"marking","level":"SECRET",...}|SIPDIS'
  */
 export function accessClassKeyOf(markingJson: string, canonical: readonly string[]): string {
   return `${markingJson}|${canonical.join(',')}`;
