@@ -304,25 +304,30 @@ async function boundedSearch(
   const size = Math.max(1, Math.min(page.size, 200));
   const offset = (Math.max(1, page.page) - 1) * size;
   let limit = CANDIDATES;
-  let found: readonly CandidateRow[];
   let capped: boolean;
+  // The window's portions by cable, and its cables (as their first candidate carries them) in the
+  // order first seen.
   const bySeq = new Map<number, MatchedPortion[]>();
+  const cableBySeq = new Map<number, WindowCable>();
   for (;;) {
-    found = await candidates(db, query, visible, filters(query, isVisible), limit + 1);
+    const found = await candidates(db, query, visible, filters(query, isVisible), limit + 1);
     capped = found.length > limit;
-    if (capped) found = found.slice(0, limit);
     bySeq.clear();
-    for (const r of found) {
-      const row = { cable_seq: Number(r.cable_seq), pid: Number(r.pid), score: Number(r.score) };
-      const own = bySeq.get(row.cable_seq);
-      if (own === undefined) bySeq.set(row.cable_seq, [row]);
-      else own.push(row);
+    cableBySeq.clear();
+    for (const r of capped ? found.slice(0, limit) : found) {
+      const seq = Number(r.cable_seq);
+      const row = { cable_seq: seq, pid: Number(r.pid), score: Number(r.score) };
+      const own = bySeq.get(seq);
+      if (own === undefined) {
+        bySeq.set(seq, [row]);
+        cableBySeq.set(seq, { seq, ...r.cable });
+      } else own.push(row);
     }
     if (!capped || bySeq.size >= offset + size || limit >= MAX_CANDIDATES) break;
     limit *= 4;
   }
   if (bySeq.size === 0) return emptyResult;
-  const cables = cablesOf(found);
+  const cables = [...cableBySeq.values()];
   const tags = await tagFacet(db, cables, visibleSet, intIn);
   const best = (seq: number) => Math.min(...bySeq.get(seq)!.map((m) => m.score));
   const byDate = (a: WindowCable, b: WindowCable) =>
@@ -358,16 +363,6 @@ async function boundedSearch(
       year: countValues(cables.map((c) => c.cable_date?.slice(0, 4) ?? null)),
     },
   };
-}
-
-/** The candidates' cables, each once, in the order first seen. */
-function cablesOf(found: readonly CandidateRow[]): WindowCable[] {
-  const bySeq = new Map<number, WindowCable>();
-  for (const r of found) {
-    const seq = Number(r.cable_seq);
-    if (!bySeq.has(seq)) bySeq.set(seq, { seq, ...r.cable });
-  }
-  return [...bySeq.values()];
 }
 
 /**
