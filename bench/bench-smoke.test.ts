@@ -41,7 +41,8 @@ describe('benchmark smoke (60 cables)', () => {
         parse.parseMs > 0 &&
         parse.ratio > 0 &&
         parse.parseOnlyMs > 0 &&
-        parse.batchedMs > 0,
+        parse.perFileFloorMs > 0 &&
+        parse.perFileParseMs > 0,
     );
     assert.match(formatParseBench(parse), /parse \/ floor/);
   });
