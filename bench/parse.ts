@@ -10,7 +10,7 @@ import { corpusFiles, noSharedReason } from '../test/support/shared.ts';
 export interface ParseBenchResult {
   readonly cables: number;
   readonly bytes: number;
-  /** The floor: the files read as `chancery parse` reads them (READ_AHEAD at a time), each split into lines. */
+  /** The floor: the files read READ_AHEAD at a time (as `chancery parse` does), each split into lines. */
   readonly floorMs: number;
   /** The same files read the same way, each given to parseCable. */
   readonly parseMs: number;
@@ -126,7 +126,7 @@ export function formatParseBench(r: ParseBenchResult): string {
   const mb = r.bytes / 1e6;
   const x = (ms: number, floor: number) => `${(ms / floor).toFixed(2)}×`;
   return [
-    `parse: ${r.cables} cables, ${mb.toFixed(1)} MB (best of rounds; files read ${READ_AHEAD} at a time, as chancery parse reads them)`,
+    `parse: ${r.cables} cables, ${mb.toFixed(1)} MB (best of rounds; files read ${READ_AHEAD} at a time, as chancery parse does)`,
     `  floor  read + split lines   ${r.floorMs.toFixed(0).padStart(6)} ms  ${(r.cables / (r.floorMs / 1000)).toFixed(0).padStart(7)} cables/s  ${(mb / (r.floorMs / 1000)).toFixed(1).padStart(6)} MB/s`,
     `  parse  read + parseCable    ${r.parseMs.toFixed(0).padStart(6)} ms  ${r.cablesPerSecond.toFixed(0).padStart(7)} cables/s  ${r.megabytesPerSecond.toFixed(1).padStart(6)} MB/s`,
     `  ratio  parse / floor        ${r.ratio.toFixed(2)}×  (target ≤ 3×)`,
