@@ -279,6 +279,8 @@ async function presentHits(
 /** A cable of the search window, as its candidates carry it. */
 interface WindowCable extends Readonly<CandidateRow['cable']> {
   readonly seq: number;
+  /** Its matching portions in the window, in scan order. */
+  readonly portions: MatchedPortion[];
 }
 
 /**
@@ -305,31 +307,27 @@ async function boundedSearch(
   const offset = (Math.max(1, page.page) - 1) * size;
   let limit = CANDIDATES;
   let capped: boolean;
-  // The window's portions by cable, and its cables (as their first candidate carries them) in the
-  // order first seen.
-  const bySeq = new Map<number, MatchedPortion[]>();
-  const cableBySeq = new Map<number, WindowCable>();
+  // The window's cables (as their first candidate carries them) in the order first seen, each
+  // with its matching portions.
+  const window = new Map<number, WindowCable>();
   for (;;) {
     const found = await candidates(db, query, visible, filters(query, isVisible), limit + 1);
     capped = found.length > limit;
-    bySeq.clear();
-    cableBySeq.clear();
+    window.clear();
     for (const r of capped ? found.slice(0, limit) : found) {
       const seq = Number(r.cable_seq);
       const row = { cable_seq: seq, pid: Number(r.pid), score: Number(r.score) };
-      const own = bySeq.get(seq);
-      if (own === undefined) {
-        bySeq.set(seq, [row]);
-        cableBySeq.set(seq, { seq, ...r.cable });
-      } else own.push(row);
+      const cable = window.get(seq);
+      if (cable === undefined) window.set(seq, { seq, ...r.cable, portions: [row] });
+      else cable.portions.push(row);
     }
-    if (!capped || bySeq.size >= offset + size || limit >= MAX_CANDIDATES) break;
+    if (!capped || window.size >= offset + size || limit >= MAX_CANDIDATES) break;
     limit *= 4;
   }
-  if (bySeq.size === 0) return emptyResult;
-  const cables = [...cableBySeq.values()];
+  if (window.size === 0) return emptyResult;
+  const cables = [...window.values()];
   const tags = await tagFacet(db, cables, visibleSet, intIn);
-  const best = (seq: number) => Math.min(...bySeq.get(seq)!.map((m) => m.score));
+  const best = (c: WindowCable) => Math.min(...c.portions.map((m) => m.score));
   const byDate = (a: WindowCable, b: WindowCable) =>
     a.cable_date === b.cable_date
       ? a.id < b.id
@@ -344,13 +342,13 @@ async function boundedSearch(
           : a.cable_date < b.cable_date
             ? 1
             : -1;
-  const scores = new Map(cables.map((c) => [c.seq, best(c.seq)]));
+  const scores = new Map(cables.map((c) => [c.seq, best(c)]));
   cables.sort((a, b) =>
     page.sort === 'date' ? byDate(a, b) : scores.get(a.seq)! - scores.get(b.seq)! || byDate(a, b),
   );
   const pageRows = cables.slice(offset, offset + size);
   const matched = pageRows
-    .flatMap((r) => bySeq.get(r.seq)!)
+    .flatMap((r) => r.portions)
     .sort((a, b) => a.score - b.score || a.pid - b.pid);
   const hits = await presentHits(db, matched, query, pageRows, classes, visibleSet, intIn);
   return {
