@@ -26,11 +26,14 @@ export function* readInputs(args: readonly string[]): Generator<Input, void, und
   }
 }
 
-/** One argument's text, strictly decoded, or why it cannot be read. */
-function readInput(name: string): Input {
+/** Refuses invalid UTF-8 instead of replacing it; one decoder serves every file (no streaming). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** One argument's text, strictly decoded, or why it cannot be read; `-` is standard input. */
+export function readInput(name: string): Input {
   try {
     const bytes = readFileSync(name === '-' ? 0 : name);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = strictUtf8.decode(bytes);
     return { name, text };
   } catch (error) {
     return { name, error: describeReadError(error) };
