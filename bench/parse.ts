@@ -2,7 +2,7 @@
 // splitting them into lines, measured in the same process. Run: npx tsx bench/parse.ts [--rounds N]
 // (`npm run bench` runs it too, as its first bench, `parse`).
 import { readFileSync, statSync } from 'node:fs';
-import { READ_AHEAD } from '../src/cli/read-inputs.ts';
+import { type Input, READ_AHEAD, readInput, readInputs } from '../src/cli/read-inputs.ts';
 import { directory } from '../src/directory/directory.ts';
 import { parseCable } from '../src/format/parse-cable.ts';
 import { corpusFiles, noSharedReason } from '../test/support/shared.ts';
@@ -10,7 +10,7 @@ import { corpusFiles, noSharedReason } from '../test/support/shared.ts';
 export interface ParseBenchResult {
   readonly cables: number;
   readonly bytes: number;
-  /** The floor: the files read READ_AHEAD at a time (as `chancery parse` does), each split into lines. */
+  /** The floor: the files read by `chancery parse`'s reader (READ_AHEAD at a time), each split into lines. */
   readonly floorMs: number;
   /** The same files read the same way, each given to parseCable. */
   readonly parseMs: number;
@@ -60,7 +60,6 @@ export function runParseBench(
     issues += found.length;
     if (i % 500 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   };
-  type Use = (text: string, i: number) => void;
   const time = (read: (files: readonly string[], use: Use) => void, use: Use) => {
     const t = performance.now();
     read(files, use);
@@ -104,17 +103,24 @@ export function runParseBench(
   };
 }
 
-/** Reads the files READ_AHEAD at a time, as `chancery parse` and `check` do, and hands each text on. */
-function readAhead(files: readonly string[], use: (text: string, i: number) => void): void {
-  for (let start = 0; start < files.length; start += READ_AHEAD) {
-    const texts = files.slice(start, start + READ_AHEAD).map((f) => readFileSync(f, 'utf8'));
-    for (let k = 0; k < texts.length; k++) use(texts[k]!, start + k);
-  }
+/** What a pass does with each text: split it (the floor) or parse it. */
+type Use = (text: string, i: number) => void;
+
+/** Reads the files with `chancery parse`'s own reader (READ_AHEAD at a time) and hands each text on. */
+function readAhead(files: readonly string[], use: Use): void {
+  let i = 0;
+  for (const input of readInputs(files)) use(textOf(input), i++);
 }
 
-/** Reads each file just before handing its text on. */
-function readEach(files: readonly string[], use: (text: string, i: number) => void): void {
-  for (let i = 0; i < files.length; i++) use(readFileSync(files[i]!, 'utf8'), i);
+/** Reads each file with the same reader just before handing its text on. */
+function readEach(files: readonly string[], use: Use): void {
+  for (let i = 0; i < files.length; i++) use(textOf(readInput(files[i]!)), i);
+}
+
+/** The text of a file the bench reads; the corpus must be readable. */
+function textOf(input: Input): string {
+  if ('error' in input) throw new Error(`parse bench: ${input.name}: ${input.error}`);
+  return input.text;
 }
 
 /**
@@ -126,7 +132,7 @@ export function formatParseBench(r: ParseBenchResult): string {
   const mb = r.bytes / 1e6;
   const x = (ms: number, floor: number) => `${(ms / floor).toFixed(2)}×`;
   return [
-    `parse: ${r.cables} cables, ${mb.toFixed(1)} MB (best of rounds; files read ${READ_AHEAD} at a time, as chancery parse does)`,
+    `parse: ${r.cables} cables, ${mb.toFixed(1)} MB (best of rounds; files read ${READ_AHEAD} at a time by chancery parse's reader)`,
     `  floor  read + split lines   ${r.floorMs.toFixed(0).padStart(6)} ms  ${(r.cables / (r.floorMs / 1000)).toFixed(0).padStart(7)} cables/s  ${(mb / (r.floorMs / 1000)).toFixed(1).padStart(6)} MB/s`,
     `  parse  read + parseCable    ${r.parseMs.toFixed(0).padStart(6)} ms  ${r.cablesPerSecond.toFixed(0).padStart(7)} cables/s  ${r.megabytesPerSecond.toFixed(1).padStart(6)} MB/s`,
     `  ratio  parse / floor        ${r.ratio.toFixed(2)}×  (target ≤ 3×)`,
