@@ -1,10 +1,11 @@
 /** Loads the reference tables in reference/*.csv (verbatim copies of shared/reference) once. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseCsv } from './csv.ts';
+import { packageRoot } from './package-root.ts';
 
 /** Folder of the vendored reference tables. */
-export const referenceDir = fileURLToPath(new URL('../../reference/', import.meta.url));
+export const referenceDir = join(packageRoot(), 'reference') + '/';
 
 const cache = new Map<string, Record<string, string>[]>();
 

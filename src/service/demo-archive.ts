@@ -1,14 +1,14 @@
 /** Use case behind `chancery demo`: fill the archive with the best data at hand, idempotently. */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { directory } from '../directory/directory.ts';
+import { packageRoot } from '../directory/package-root.ts';
 import type { Store } from '../store/store.ts';
 import { scenarioReplies } from './demo-replies.ts';
 import { importCables, type ImportReport } from './import-cables.ts';
 import { createSynthWorld, writeSynthCorpus } from './synth/synth-corpus.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const repoRoot = packageRoot();
 
 export type DemoSource = 'corpus' | 'synthetic' | 'seed';
 

@@ -1,9 +1,9 @@
 /** Finds the real corpus the synthetic word model is trained on (../shared/corpus/cablegate by default). */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../directory/package-root.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const repoRoot = packageRoot();
 
 /** The default corpus folder: $CHANCERY_SHARED/corpus/cablegate or ../shared beside the repository. */
 export function defaultCorpusDir(): string | undefined {
