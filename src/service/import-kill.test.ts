@@ -35,15 +35,11 @@ test(
   { skip: folder === undefined || !existsSync(folder) ? noSharedReason : false },
   async () => {
     const killedDb = join(dir, 'killed.db');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'import', folder!, '--batch', '5'],
-      {
-        cwd: repo,
-        env: { ...process.env, CHANCERY_DB: killedDb, DATABASE_URL: '' },
-        stdio: 'ignore',
-      },
-    );
+    const child = spawn(process.execPath, ['bin/chancery.js', 'import', folder!, '--batch', '5'], {
+      cwd: repo,
+      env: { ...process.env, CHANCERY_DB: killedDb, DATABASE_URL: '' },
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((r) =>
       child.on('exit', (code) => {
         r(code);

@@ -1,4 +1,4 @@
-/** The archive commands end to end through the real CLI: import, search, show, refs on a temp SQLite file. */
+/** The archive commands end to end through the real CLI (bin/chancery.js): import, search, show, refs on a temp SQLite file. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'chancery-cli-'));
 const db = join(dir, 'archive.db');
 
 function chancery(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['bin/chancery.js', ...args], {
     cwd: repo,
     env: { ...process.env, CHANCERY_DB: db, DATABASE_URL: '' },
     encoding: 'utf8',

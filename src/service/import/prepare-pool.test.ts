@@ -7,7 +7,7 @@ import { directory } from '../../directory/directory.ts';
 import { markingRules } from '../../directory/marking-rules.ts';
 import { deriveRows } from '../../store/derived-rows.ts';
 import { prepareCable, type Prepared } from '../prepare-cable.ts';
-import { openPreparePool } from './prepare-pool.ts';
+import { openPreparePool, workerEntry } from './prepare-pool.ts';
 
 const ctx = { reference: directory(), rules: markingRules() };
 
@@ -95,3 +95,14 @@ void test(
     }
   },
 );
+
+void test('the preparing thread runs the TypeScript worker from src/ and the bundled one from dist/', () => {
+  assert.deepEqual(workerEntry('file:///repo/src/service/import/prepare-pool.ts'), {
+    url: 'file:///repo/src/service/import/prepare-worker.ts',
+    typescript: true,
+  });
+  assert.deepEqual(workerEntry('file:///repo/dist/chancery.mjs'), {
+    url: 'file:///repo/dist/prepare-worker.mjs',
+    typescript: false,
+  });
+});

@@ -153,20 +153,34 @@ function ready(cable: WireCable): Prepared {
 }
 
 /**
- * A worker running prepare-worker.ts, deriving what `wire` asks beyond the rows. Under tsx (how
- * Chancery runs) a worker does not inherit the TypeScript loader, so it registers tsx's ESM hooks
- * before importing the module; without tsx the module is loaded as it is. Null when no thread can
- * be started.
+ * Where the preparing thread's code is, seen from the module that starts it (`moduleUrl`, this
+ * module's `import.meta.url`). From src/ (run through tsx) it is prepare-worker.ts beside it, which
+ * needs tsx's loader; from the bundle bin/chancery.js runs (dist/chancery.mjs) it is the worker's
+ * own bundle beside it, dist/prepare-worker.mjs (scripts/bundle.mjs builds both), plain JS.
+ *
+ * @example workerEntry('file:///app/dist/chancery.mjs') // { url: 'file:///app/dist/prepare-worker.mjs', typescript: false }
+ */
+export function workerEntry(moduleUrl: string): { url: string; typescript: boolean } {
+  const typescript = new URL(moduleUrl).pathname.endsWith('.ts');
+  const file = typescript ? './prepare-worker.ts' : './prepare-worker.mjs';
+  return { url: new URL(file, moduleUrl).href, typescript };
+}
+
+/**
+ * A worker running the preparing code (see workerEntry), deriving what `wire` asks beyond the
+ * rows. Under tsx a worker does not inherit the TypeScript loader, so it registers tsx's ESM
+ * hooks before importing the module. Null when no thread can be started.
  */
 function startWorker(wire: WireOptions): Worker | null {
-  const url = new URL('./prepare-worker.ts', import.meta.url).href;
+  const { url, typescript } = workerEntry(import.meta.url);
   try {
-    let api: string | null;
-    try {
-      api = import.meta.resolve('tsx/esm/api');
-    } catch {
-      api = null;
-    }
+    let api: string | null = null;
+    if (typescript)
+      try {
+        api = import.meta.resolve('tsx/esm/api');
+      } catch {
+        api = null;
+      }
     const worker =
       api === null
         ? new Worker(new URL(url), { workerData: wire })
