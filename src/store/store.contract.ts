@@ -7,7 +7,7 @@ import { plainMarking, type Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { snippetText } from './snippet.ts';
-import type { CableInput, PortionKind, SearchResult, Store } from './store.ts';
+import type { CableInput, PortionKind, SearchResult, SnippetPart, Store } from './store.ts';
 
 /** A store under test and how to dispose of it. */
 export interface StoreUnderTest {
@@ -477,6 +477,23 @@ export function storeContract(name: string, open: () => Promise<StoreUnderTest>)
       assert.equal(u.hits[0]?.id, '08PRAGUE600');
       assert.equal(u.hits[0]?.subject, null);
       assert.equal(u.hits[0]?.banner, 'UNCLASSIFIED');
+    });
+
+    void test('a snippet repeats the subject line only when nothing else matched', async () => {
+      const texts = (hit: { snippets: readonly (readonly SnippetPart[])[] } | undefined) =>
+        (hit?.snippets ?? []).map((s) => snippetText(s));
+      const byFields = await q('to:RUEHWR');
+      assert.deepEqual(ids(byFields), ['08STATE98975']);
+      assert.equal(byFields.hits[0]?.subject, 'URGING COALITION ALLIES TO APPROACH BEIJING');
+      assert.deepEqual(texts(byFields.hits[0]), [
+        'This is an action request about the nonpaper.',
+        'Getting China to enforce its export controls on zebra items.',
+      ]);
+      assert.deepEqual(
+        texts((await q('beijing coalition')).hits[0]),
+        ['URGING [COALITION] ALLIES TO APPROACH [BEIJING]'],
+        'matched in the subject alone: the snippet shows why',
+      );
     });
 
     void test('access classes are few: one per distinct marking and captions', async () => {

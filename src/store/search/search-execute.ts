@@ -264,7 +264,11 @@ async function presentHits(
       .filter((m) => m.cable_seq === r.seq)
       .map((m) => own.find((p) => p.id === m.pid))
       .filter((p) => p !== undefined);
-    const chosen = (best.length > 0 ? best : own.slice(0, 1)).slice(0, 2);
+    // The subject has its own line: a snippet repeats it only when nothing else matched (then it
+    // shows the words that made the cable a hit). A query of fields alone matches every portion.
+    const pool = best.length > 0 ? best : own.slice(0, 1);
+    const others = pool.filter((p) => p.kind !== 'subject');
+    const chosen = (others.length > 0 ? others : pool).slice(0, 2);
     return {
       id: r.id,
       date: r.cable_date,
