@@ -1,13 +1,14 @@
 // The CLI as two plain-JS bundles in dist/, so a command starts in one Node process without
-// compiling TypeScript first (docs/architecture.md, "Running the CLI"):
+// compiling TypeScript first (docs/architecture.md, "Decisions taken"):
 //   dist/chancery.mjs        src/cli/main.ts and everything it imports
 //   dist/prepare-worker.mjs  the import's preparing thread (src/service/import/prepare-worker.ts)
-//   dist/bundle.json         the newest source time the bundles were built from
-// bin/chancery.js rebuilds them when a file under src/ is newer (or was added or removed), so
-// they never run stale code. `node scripts/bundle.mjs` builds them (npm ci does, via "prepare").
-// Packages stay external: node_modules is loaded as it is (better-sqlite3 is a native module).
+//   dist/bundle.json         the fingerprint of the sources they were built from
+// bin/chancery.js rebuilds them whenever a file under src/ was added, removed or changed (its
+// size or modification time differs, older or newer), so they never run stale code.
+// `node scripts/bundle.mjs` builds them by hand. Packages stay external: node_modules is loaded
+// as it is (better-sqlite3 is a native module).
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -20,22 +21,27 @@ const ENTRIES = {
 const STAMP = 'bundle.json';
 
 /**
- * The newest modification time (ms) of any file or folder under `dir`: a folder's time changes
- * when an entry is added, removed or renamed in it, so deletions count too.
+ * The sources as they are now: every file under `dir` with its size and modification time, one
+ * line each, in path order. Any edit, addition, removal or rename changes it, and so does a file
+ * put back with an older time (a restore, `cp -p`), which a newest-time rule would miss.
  */
-export function newestSourceTime(dir) {
-  let newest = statSync(dir).mtimeMs;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(
-      newest,
-      entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs,
-    );
-  }
-  return newest;
+export function sourceFingerprint(dir = srcDir) {
+  const lines = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const info = statSync(path);
+        lines.push(`${relative(dir, path)}\t${info.size}\t${info.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return lines.sort().join('\n');
 }
 
-/** True when `dist` holds both bundles, built from sources no older than those now in `src`. */
+/** True when `dist` holds both bundles, built from the sources now in `src`. */
 export function bundleIsFresh(dist = distDir, src = srcDir) {
   let stamp;
   try {
@@ -44,7 +50,7 @@ export function bundleIsFresh(dist = distDir, src = srcDir) {
   } catch {
     return false;
   }
-  return typeof stamp.sourcesMtimeMs === 'number' && newestSourceTime(src) <= stamp.sourcesMtimeMs;
+  return typeof stamp.sources === 'string' && stamp.sources === sourceFingerprint(src);
 }
 
 /**
@@ -53,7 +59,7 @@ export function bundleIsFresh(dist = distDir, src = srcDir) {
  * half-written file. Throws esbuild's error when the sources do not build.
  */
 export async function buildBundle(dist = distDir, src = srcDir) {
-  const sourcesMtimeMs = newestSourceTime(src); // read first: an edit during the build re-triggers it
+  const sources = sourceFingerprint(src); // taken first: an edit during the build re-triggers it
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: ENTRIES,
@@ -78,7 +84,7 @@ export async function buildBundle(dist = distDir, src = srcDir) {
     renameSync(file.path + suffix, file.path);
   }
   const stamp = join(dist, STAMP);
-  writeFileSync(stamp + suffix, `${JSON.stringify({ sourcesMtimeMs })}\n`);
+  writeFileSync(stamp + suffix, `${JSON.stringify({ sources })}\n`);
   renameSync(stamp + suffix, stamp);
 }
 

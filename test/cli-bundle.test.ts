@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { after, describe, test } from 'node:test';
-import { bundleIsFresh, distDir, ensureBundle, newestSourceTime } from '../scripts/bundle.mjs';
+import { bundleIsFresh, distDir, ensureBundle, sourceFingerprint } from '../scripts/bundle.mjs';
 import { directory } from '../src/directory/directory.ts';
 import { markingRules } from '../src/directory/marking-rules.ts';
 import { prepareCable } from '../src/service/prepare-cable.ts';
@@ -40,36 +40,37 @@ describe('bundle freshness', () => {
     rmSync(src, { recursive: true, force: true });
     mkdirSync(join(src, 'cli'), { recursive: true });
     mkdirSync(dist, { recursive: true });
-    for (const f of ['main.ts', 'other.ts']) writeFileSync(join(src, 'cli', f), '');
-    for (const p of [
-      join(src, 'cli', 'main.ts'),
-      join(src, 'cli', 'other.ts'),
-      join(src, 'cli'),
-      src,
-    ])
-      utimesSync(p, past, past);
+    for (const f of ['main.ts', 'other.ts']) {
+      writeFileSync(join(src, 'cli', f), 'export {};\n');
+      utimesSync(join(src, 'cli', f), past, past);
+    }
     for (const f of ['chancery.mjs', 'prepare-worker.mjs']) writeFileSync(join(dist, f), '');
-    writeFileSync(
-      join(dist, 'bundle.json'),
-      JSON.stringify({ sourcesMtimeMs: newestSourceTime(src) }),
-    );
+    writeFileSync(join(dist, 'bundle.json'), JSON.stringify({ sources: sourceFingerprint(src) }));
   };
 
-  test('a bundle built from the newest sources is fresh', () => {
+  test('a bundle built from the sources as they are is fresh', () => {
     setUp();
     assert.equal(bundleIsFresh(dist, src), true);
   });
 
-  test('an edited, added or removed source makes it stale', () => {
+  test('an edited, added, removed or restored source makes it stale', () => {
     setUp();
     utimesSync(join(src, 'cli', 'other.ts'), new Date(), new Date());
     assert.equal(bundleIsFresh(dist, src), false, 'edited');
+    setUp();
+    writeFileSync(join(src, 'cli', 'other.ts'), 'export const x = 1;\n');
+    utimesSync(join(src, 'cli', 'other.ts'), past, past);
+    assert.equal(bundleIsFresh(dist, src), false, 'changed under the same time (its size differs)');
     setUp();
     writeFileSync(join(src, 'cli', 'new.ts'), '');
     assert.equal(bundleIsFresh(dist, src), false, 'added');
     setUp();
     unlinkSync(join(src, 'cli', 'other.ts'));
-    assert.equal(bundleIsFresh(dist, src), false, 'removed (the folder changed)');
+    assert.equal(bundleIsFresh(dist, src), false, 'removed');
+    setUp();
+    const older = new Date('2025-01-01T00:00:00Z');
+    utimesSync(join(src, 'cli', 'other.ts'), older, older);
+    assert.equal(bundleIsFresh(dist, src), false, 'put back with an older time');
   });
 
   test('a missing bundle file or stamp makes it stale', () => {
