@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { importCables, type ImportReport } from '../../service/import-cables.ts';
 import { storeLocation } from '../../service/open-store.ts';
+import { progressText } from '../presenters/progress-text.ts';
 import { withArchive } from '../with-archive.ts';
 
 export function registerImport(program: Command): void {
@@ -62,9 +63,7 @@ function progressReporter(): { update: (done: number, total: number) => void; do
   return {
     update: (done, total) => {
       const seconds = (performance.now() - started) / 1000;
-      const rate = seconds > 0 ? done / seconds : 0;
-      const left = rate > 0 ? (total - done) / rate : 0;
-      const text = `${done}/${total} ${Math.round(rate)} cables/s, ${formatDuration(left)} left`;
+      const text = progressText(done, total, seconds, 'cables');
       if (tty) {
         const width = 30;
         const filled = total > 0 ? Math.round((done / total) * width) : width;
@@ -81,9 +80,4 @@ function progressReporter(): { update: (done: number, total: number) => void; do
       if (drawn) process.stderr.write('\n');
     },
   };
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.ceil(seconds)} s`;
-  return `${Math.floor(seconds / 60)} min ${Math.ceil(seconds % 60)} s`;
 }

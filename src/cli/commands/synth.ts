@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { directory } from '../../directory/directory.ts';
 import { defaultCorpusDir, listCableFiles } from '../../service/synth/corpus-files.ts';
 import { createSynthWorld, writeSynthCorpus } from '../../service/synth/synth-corpus.ts';
+import { progressText } from '../presenters/progress-text.ts';
 
 export function registerSynth(program: Command): void {
   program
@@ -37,10 +38,9 @@ export function registerSynth(program: Command): void {
         onProgress: (written, bytes) => {
           if (!tty && written % 10000 !== 0) return;
           const seconds = (performance.now() - started) / 1000;
-          const rate = written / seconds;
-          const left = (options.count - written) / rate;
+          const text = progressText(written, options.count, seconds, 'cables');
           process.stderr.write(
-            `${tty ? '\r' : ''}synth ${written}/${options.count} ${(bytes / 1e6).toFixed(0)} MB ${rate.toFixed(0)}/s ${left.toFixed(0)} s left${tty ? '' : '\n'}`,
+            `${tty ? '\r' : ''}synth ${text}, ${(bytes / 1e6).toFixed(0)} MB${tty ? '\x1b[K' : '\n'}`,
           );
         },
       });
