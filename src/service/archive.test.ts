@@ -15,7 +15,7 @@ import { cableReferences } from './cable-references.ts';
 import { importCables } from './import-cables.ts';
 import { operatorOf } from './readers.ts';
 import { searchArchive } from './search-archive.ts';
-import { notFoundMessage, showCable } from './show-cable.ts';
+import { noVersionMessage, notFoundMessage, showCable } from './show-cable.ts';
 
 const as = (spec: string): Reader => {
   const r = parseReaderSpec(spec);
@@ -190,6 +190,15 @@ function archiveUseCases(kind: 'sqlite' | 'postgres', skip: string | false): voi
       assert.deepEqual(absent, { kind: 'not-found', message: notFoundMessage('08NOWHERE1') });
       const old = await showCable(store, '08PRAGUE600', operator, 1);
       assert.equal(old.kind === 'full' && old.text, PRAGUE);
+      assert.deepEqual(await showCable(store, '08PRAGUE600', operator, 9), {
+        kind: 'not-found',
+        message: noVersionMessage('08PRAGUE600', 9, [1, 2]),
+      });
+      assert.deepEqual(
+        await showCable(store, '08PRAGUE600', as('CONFIDENTIAL/FRA'), 9),
+        { kind: 'not-found', message: notFoundMessage('08PRAGUE600') },
+        'a reader who may see no version learns of none',
+      );
     });
 
     test('refs: resolved references and cited-by, filtered for the reader', async () => {

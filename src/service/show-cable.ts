@@ -33,6 +33,17 @@ export function notFoundMessage(id: string): string {
   return `no cable ${id}`;
 }
 
+/**
+ * The answer to a version that is not there for this reader, when other versions are: it names
+ * only the versions the reader may see, and reads the same whether the version asked for is
+ * absent or hidden, so it tells nothing about what the reader may not see.
+ *
+ * @example noVersionMessage('08PRAGUE600', 9, [1, 2]) // 'no version 9 of 08PRAGUE600 (versions you may see: 1, 2)'
+ */
+export function noVersionMessage(id: string, version: number, seen: readonly number[]): string {
+  return `no version ${version} of ${id} (versions you may see: ${seen.join(', ')})`;
+}
+
 /** The marking of a cable's unmarked text (headers, REF, TAGS): its whole level, no REL TO. */
 export function unmarkedOf(stored: StoredCable): Marking {
   return plainMarking(stored.banner.level);
@@ -59,7 +70,8 @@ export async function showCable(
   reader: Reader,
   version?: number,
 ): Promise<ShownCable> {
-  const stored = await store.getCable(id.trim().toUpperCase(), version);
+  const key = id.trim().toUpperCase();
+  const stored = await store.getCable(key, version);
   const shown = stored === undefined ? null : present(stored, reader);
   await store.audit({
     actor: reader.id,
@@ -67,9 +79,30 @@ export async function showCable(
     target: version === undefined ? id : `${id} version ${version}`,
     count: shown === null ? 0 : 1,
   });
-  if (stored === undefined || shown === null)
-    return { kind: 'not-found', message: notFoundMessage(id) };
-  return shown;
+  if (shown !== null) return shown;
+  const seen = version === undefined ? [] : await versionsSeenBy(store, key, reader);
+  return {
+    kind: 'not-found',
+    message: seen.length > 0 ? noVersionMessage(id, version!, seen) : notFoundMessage(id),
+  };
+}
+
+/** The stored versions of `id` of which the reader may see something, oldest first. */
+async function versionsSeenBy(store: Store, id: string, reader: Reader): Promise<number[]> {
+  const seen: number[] = [];
+  for (const { version } of await store.versions(id)) {
+    const stored = await store.getCable(id, version);
+    if (stored !== undefined && seesSomething(stored, reader)) seen.push(version);
+  }
+  return seen.sort((a, b) => a - b);
+}
+
+/** True when `present` shows the reader anything of the cable. */
+function seesSomething(stored: StoredCable, reader: Reader): boolean {
+  return (
+    seesWholeCable(stored, reader) ||
+    stored.portions.some((p) => canSeePortion(reader, p.marking, stored.captions))
+  );
 }
 
 function present(stored: StoredCable, reader: Reader): ShownCable | null {
