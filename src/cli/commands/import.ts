@@ -40,11 +40,15 @@ export function registerImport(program: Command): void {
     });
 }
 
-/** The final report: counts, then each rejected file with its reason. */
+/**
+ * The final report: the files read, then what became of them, then each rejected file with its
+ * reason. The first line counts files read, not imported: an import that rejected everything must
+ * not open with "Imported".
+ */
 export function presentReport(report: ImportReport, where: string): string {
   const rate = report.seconds > 0 ? Math.round(report.files / report.seconds) : report.files;
   const lines = [
-    `Imported into ${where}: ${report.files} files in ${report.seconds.toFixed(1)} s (${rate} files/s)`,
+    `Import into ${where}: ${report.files} files read in ${report.seconds.toFixed(1)} s (${rate} files/s)`,
     `  imported  ${report.imported}`,
     `  unchanged ${report.unchanged}`,
     `  updated   ${report.updated}`,
