@@ -7,7 +7,7 @@ import { formatBanner } from '../model/format-marking.ts';
 import { plainMarking, type Marking } from '../model/marking.ts';
 import type { Reader } from '../model/reader.ts';
 import { redactForReader } from '../model/redact.ts';
-import type { StoredCable, Store } from '../store/store.ts';
+import type { StoredCable, StoredPortion, Store } from '../store/store.ts';
 
 export type ShownCable =
   | {
@@ -92,22 +92,25 @@ async function versionsSeenBy(store: Store, id: string, reader: Reader): Promise
   const seen: number[] = [];
   for (const { version } of await store.versions(id)) {
     const stored = await store.getCable(id, version);
-    if (stored !== undefined && seesSomething(stored, reader)) seen.push(version);
+    if (stored !== undefined && visiblePart(stored, reader) !== null) seen.push(version);
   }
   return seen.sort((a, b) => a - b);
 }
 
-/** True when `present` shows the reader anything of the cable. */
-function seesSomething(stored: StoredCable, reader: Reader): boolean {
-  return (
-    seesWholeCable(stored, reader) ||
-    stored.portions.some((p) => canSeePortion(reader, p.marking, stored.captions))
-  );
+/**
+ * What of a stored cable the reader may see: all of it, some of its portions, or nothing (null).
+ * The one rule behind both what `show` presents and which versions it names.
+ */
+function visiblePart(stored: StoredCable, reader: Reader): 'whole' | StoredPortion[] | null {
+  if (seesWholeCable(stored, reader)) return 'whole';
+  const visible = stored.portions.filter((p) => canSeePortion(reader, p.marking, stored.captions));
+  return visible.length > 0 ? visible : null;
 }
 
 function present(stored: StoredCable, reader: Reader): ShownCable | null {
-  const visible = stored.portions.filter((p) => canSeePortion(reader, p.marking, stored.captions));
-  if (seesWholeCable(stored, reader)) {
+  const visible = visiblePart(stored, reader);
+  if (visible === null) return null;
+  if (visible === 'whole') {
     return {
       kind: 'full',
       id: stored.id,
@@ -116,7 +119,6 @@ function present(stored: StoredCable, reader: Reader): ShownCable | null {
       text: stored.raw,
     };
   }
-  if (visible.length === 0) return null;
   const banner = formatBanner(
     rollUpBanner(
       visible.map((p) => p.marking),
