@@ -3,7 +3,7 @@
  * whether the code runs from src/ (through tsx) or from the bundle in dist/ (bin/chancery.js),
  * where module-relative paths such as '../../reference/' would point elsewhere.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +26,8 @@ export function packageRoot(): string {
   }
 }
 
+/** True when `file` is Chancery's package.json; false when it is absent, unreadable or another package's. */
 function isChanceryPackage(file: string): boolean {
-  if (!existsSync(file)) return false;
   try {
     return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'chancery';
   } catch {
